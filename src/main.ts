@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './common/logger';
+import { connectDatabase, Database } from './database/connect';
+import { EmbeddedPostgresError } from './database/embedded-postgres';
+import { loadDemoDataIfEmpty } from './demo/load-demo-data';
+import { AppServer, createServer } from './server';
+
+/** Start-up only: configuration, database, migrations, demo data, server, and an orderly shutdown. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL);
+  let database: Database | undefined;
+  let server: AppServer | undefined;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    try {
+      await server?.stop();
+      await database?.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    database = await connectDatabase(config, logger);
+    if (config.MIGRATE_ON_START) {
+      const applied = await database.dataSource.runMigrations({ transaction: 'each' });
+      if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    }
+    if (config.DEMO_DATA && (await loadDemoDataIfEmpty(database.dataSource))) logger.info('demo data loaded into the empty database');
+    server = await createServer({ dataSource: database.dataSource, config, logger });
+    const url = await server.listen(config.PORT, config.HOST);
+    logger.info({ url, database: database.description }, 'Alliance Graph is ready');
+    process.stderr.write(`\n  Alliance Graph is ready at ${url}\n  Database: ${database.description}\n\n`);
+  } catch (error) {
+    await server?.stop().catch(() => undefined);
+    await database?.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) {
+    process.stderr.write(`${error.message}\n`);
+  } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    process.stderr.write(`Cannot listen: ${(error as Error).message}. Set PORT to a free port.\n`);
+  } else {
+    process.stderr.write(`Start failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { RequestContext } from '../../context/context';
+import { School } from '../schools/school.entity';
+import { AllianceTariff } from './alliance-tariff.entity';
+import { AllianceTerm } from './alliance-term.entity';
+import { Alliance, AllianceSettings } from './alliance.entity';
+import { AllianceFilter } from './alliances.inputs';
+import { findAllianceByRef, listAlliances } from './alliances.service';
+import { SchoolMembership } from './school-membership.entity';
+
+export const AllianceConnection = ConnectionType(Alliance);
+export const SchoolMembershipConnection = ConnectionType(SchoolMembership);
+
+@Resolver(() => Alliance)
+export class AllianceResolver {
+  @Query(() => AllianceConnection, { description: "Every alliance's public profile." })
+  alliances(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => AllianceFilter, { nullable: true }) filter?: AllianceFilter | null) {
+    return listAlliances(ctx, page, filter?.kinds);
+  }
+
+  @Query(() => Alliance, { nullable: true, description: 'One alliance by its slug; null when there is none.' })
+  alliance(@Ctx() ctx: RequestContext, @Arg('slug', () => String) slug: string) {
+    return ctx.loaders.allianceBySlug.load(slug.trim().toLowerCase());
+  }
+
+  @FieldResolver(() => School, { nullable: true })
+  leadSchool(@Root() alliance: Alliance, @Ctx() ctx: RequestContext) {
+    return alliance.leadSchoolId ? ctx.loaders.schoolById.load(alliance.leadSchoolId) : null;
+  }
+
+  @FieldResolver(() => SchoolMembershipConnection, { description: 'Member schools with their role; current ones unless includeFormer.' })
+  memberSchools(
+    @Root() alliance: Alliance,
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('includeFormer', () => Boolean, { defaultValue: false }) includeFormer: boolean,
+  ) {
+    const loader = includeFormer ? ctx.loaders.allMembershipsByAllianceId : ctx.loaders.currentMembershipsByAllianceId;
+    return loader(page).load(alliance.id);
+  }
+
+  @FieldResolver(() => AllianceSettings, { nullable: true, description: "The alliance's settings; members only." })
+  settings(@Root() alliance: Alliance) {
+    return alliance.settings;
+  }
+
+  @FieldResolver(() => [AllianceTariff], { nullable: true, description: 'Tariffs, newest first; members only.' })
+  tariffs(@Root() alliance: Alliance, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.tariffsByAllianceId.load(alliance.id);
+  }
+
+  @FieldResolver(() => [AllianceTerm], { nullable: true, description: 'Term dates, newest year first; members only.' })
+  termDates(@Root() alliance: Alliance, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.termsByAllianceId.load(alliance.id);
+  }
+}

@@ -1,0 +1,38 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../common/node';
+
+export enum InspectionHeading {
+  LEADERSHIP_AND_MANAGEMENT = 'LEADERSHIP_AND_MANAGEMENT',
+  PUPIL_ACHIEVEMENT = 'PUPIL_ACHIEVEMENT',
+  QUALITY_OF_TEACHING = 'QUALITY_OF_TEACHING',
+  BEHAVIOUR_AND_SAFETY = 'BEHAVIOUR_AND_SAFETY',
+}
+registerEnumType(InspectionHeading, { name: 'InspectionHeading', description: 'The four inspection headings areas of expertise are grouped by.' });
+
+/** The canonical list; alliances' own labels ("More Able", "Diminishing the Difference") are aliases. */
+@Entity('areas_of_expertise')
+@ObjectType('AreaOfExpertise', { implements: Node, simpleResolvers: true })
+export class AreaOfExpertise extends Node {
+  @PrimaryGeneratedColumn('uuid')
+  override id: string;
+
+  @Field({ description: 'Stable code, e.g. "MATHS".' })
+  @Column('varchar', { length: 40, unique: true })
+  code: string;
+
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Field(() => InspectionHeading)
+  @Column({ type: 'enum', enum: InspectionHeading, enumName: 'inspection_heading' })
+  heading: InspectionHeading;
+
+  @Field(() => [String], { description: 'Other labels alliances use for this area.' })
+  @Column('text', { array: true, default: () => "'{}'" })
+  aliases: string[];
+
+  @Column('smallint')
+  position: number;
+}

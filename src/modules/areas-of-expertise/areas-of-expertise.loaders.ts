@@ -1,0 +1,6 @@
+import { byId } from '../../loaders/helpers';
+import { AreaOfExpertise } from './area-of-expertise.entity';
+
+export const areaOfExpertiseLoaders = {
+  areaOfExpertiseById: byId(AreaOfExpertise),
+};

@@ -1,0 +1,42 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../../common/order-direction';
+import { SchoolCategory } from './school-category';
+
+export enum SchoolOrderField {
+  NAME = 'NAME',
+  URN = 'URN',
+}
+registerEnumType(SchoolOrderField, { name: 'SchoolOrderField' });
+
+@InputType({ description: 'Every condition given must hold; a list condition matches any of its values.' })
+export class SchoolFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the name, town or postcode, or a whole URN.' })
+  search?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  urns?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: '3-digit DfE local authority codes, e.g. "202".' })
+  laCodes?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'GIAS phase codes, e.g. "2" for primary.' })
+  phaseCodes?: string[] | null;
+
+  @Field(() => [SchoolCategory], { nullable: true })
+  categories?: SchoolCategory[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'GIAS status codes, e.g. "1" for open.' })
+  statusCodes?: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Schools that are current members of this alliance (its id or slug).' })
+  alliance?: string | null;
+}
+
+@InputType()
+export class SchoolOrder {
+  @Field(() => SchoolOrderField)
+  field: SchoolOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction: OrderDirection = OrderDirection.ASC;
+}

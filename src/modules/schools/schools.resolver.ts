@@ -1,0 +1,32 @@
+import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { ConnectionType, PageArgs } from '../../common/connection';
+import { RequestContext } from '../../context/context';
+import { SchoolMembership } from '../alliances/school-membership.entity';
+import { School } from './school.entity';
+import { SchoolFilter, SchoolOrder } from './schools.inputs';
+import { findSchoolByUrn, listSchools } from './schools.service';
+
+export const SchoolConnection = ConnectionType(School);
+
+@Resolver(() => School)
+export class SchoolResolver {
+  @Query(() => SchoolConnection, { description: 'The school register (GIAS), shared by every alliance.' })
+  schools(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => SchoolFilter, { nullable: true }) filter?: SchoolFilter | null,
+    @Arg('orderBy', () => SchoolOrder, { nullable: true }) orderBy?: SchoolOrder | null,
+  ) {
+    return listSchools(ctx, filter, orderBy, page);
+  }
+
+  @Query(() => School, { nullable: true, description: 'One school by its 6-digit URN; null when there is none.' })
+  school(@Ctx() ctx: RequestContext, @Arg('urn', () => String) urn: string) {
+    return findSchoolByUrn(ctx, urn);
+  }
+
+  @FieldResolver(() => [SchoolMembership], { description: 'Alliances this school belongs or belonged to.' })
+  allianceMemberships(@Root() school: School, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.membershipsBySchoolId.load(school.id);
+  }
+}

@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('configuration', () => {
+  it('has defaults that run the API on port 4000 with the embedded database', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(4000);
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.MIGRATE_ON_START).toBe(true);
+    expect(config.dataDir).toBe(path.resolve('.data'));
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ MIGRATE_ON_START: 'perhaps' }, 'MIGRATE_ON_START'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ STATEMENT_TIMEOUT_MS: '0' }, 'STATEMENT_TIMEOUT_MS'],
+    [{ NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET'],
+  ])('refuses %p, naming %s', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(`${name}: `));
+  });
+
+  it('reads HOST, PORT and switches', () => {
+    const config = loadConfig({ HOST: '127.0.0.1', PORT: '8080', MIGRATE_ON_START: 'false', DATABASE_URL: 'postgres://u@h:5432/db' });
+    expect(config).toMatchObject({ HOST: '127.0.0.1', PORT: 8080, MIGRATE_ON_START: false, DATABASE_URL: 'postgres://u@h:5432/db' });
+  });
+});

@@ -1,0 +1,87 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/**
+ * The real start-up, as `npm start` runs it: the compiled server on its own embedded PostgreSQL,
+ * stopped by SIGTERM, started again on the same data.
+ */
+const root = path.join(__dirname, '..');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-graph-start-'));
+
+interface Running {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+}
+
+function start(env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: path.join(dataDir, 'data'), PORT: '0', LOG_LEVEL: 'info', ...env },
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
+    child.stderr!.on('data', () => {
+      const match = /ready at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, url: match[1], output: () => output });
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(Object.assign(new Error(`exited with ${code}:\n${output}`), { code, output }));
+    });
+  });
+}
+
+function stop(running: Running, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  return new Promise((resolve) => {
+    running.child.removeAllListeners('exit');
+    running.child.on('exit', (code) => resolve(code));
+    running.child.kill(signal);
+  });
+}
+
+const postgresProcessesOn = (dir: string) =>
+  execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+    .split('\n')
+    .filter((line) => line.includes(dir) && /postgres/.test(line));
+
+const countAlliances = async (url: string) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ alliances { totalCount } }' }) });
+  return ((await response.json()) as { data: { alliances: { totalCount: number } } }).data.alliances.totalCount;
+};
+
+describe('npm start', () => {
+  beforeAll(() => {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  }, 120_000);
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  it('serves the demo data, stops cleanly on SIGTERM and SIGINT, and reuses its data on the next start', async () => {
+    const first = await start();
+    expect(first.output()).toMatch(/demo data loaded/);
+    expect((await fetch(first.url.replace('/graphql', '/readyz'))).status).toBe(200);
+    expect(await countAlliances(first.url)).toBe(5);
+    expect(await stop(first, 'SIGTERM')).toBe(0);
+    expect(postgresProcessesOn(dataDir)).toEqual([]);
+
+    const second = await start();
+    expect(second.output()).not.toMatch(/demo data loaded|creating a PostgreSQL cluster/);
+    expect(await countAlliances(second.url)).toBe(5);
+    expect(await stop(second, 'SIGINT')).toBe(0);
+    expect(postgresProcessesOn(dataDir)).toEqual([]);
+  }, 120_000);
+
+  it('stops with the variable name and a non-zero exit on bad configuration', async () => {
+    const failure = await start({ PORT: 'eighty' }).catch((error: { code: number; output: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { output: string }).output).toMatch(/PORT: must be a whole number/);
+  });
+});
