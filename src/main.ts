@@ -5,6 +5,8 @@ import { connectDatabase, Database } from './database/connect';
 import { EmbeddedPostgresError } from './database/embedded-postgres';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data';
 import { AppServer, createServer } from './server';
+import { resolveJwtSecret } from './auth/jwt-secret';
+import { createTokenVerifier } from './auth/tokens';
 
 /** Start-up only: configuration, database, migrations, demo data, server, and an orderly shutdown. */
 async function main(): Promise<void> {
@@ -41,10 +43,25 @@ async function main(): Promise<void> {
       if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     }
     if (config.DEMO_DATA && (await loadDemoDataIfEmpty(database.dataSource))) logger.info('demo data loaded into the empty database');
-    server = await createServer({ dataSource: database.dataSource, config, logger });
+    const { secret, generatedAt } = resolveJwtSecret(config);
+    if (generatedAt) logger.warn({ file: generatedAt }, 'no JWT_SECRET set: generated a development secret');
+    const verifyToken = createTokenVerifier({ secret, jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
+    server = await createServer({ dataSource: database.dataSource, config, logger, verifyToken });
     const url = await server.listen(config.PORT, config.HOST);
     logger.info({ url, database: database.description }, 'Alliance Graph is ready');
-    process.stderr.write(`\n  Alliance Graph is ready at ${url}\n  Database: ${database.description}\n\n`);
+    process.stderr.write(
+      [
+        '',
+        `  Alliance Graph is ready at ${url}`,
+        `  Database: ${database.description}`,
+        '',
+        '  Sign in as a demo user (coordinator|head|sle|lp|analyst @ london-south|romero|fusion|pathway|forest .demo, or admin@platform.demo):',
+        '    TOKEN=$(npm run -s token -- --email coordinator@romero.demo)',
+        `    curl -s ${url} -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { user { email } actingRole } }"}'`,
+        '',
+        '',
+      ].join('\n'),
+    );
   } catch (error) {
     await server?.stop().catch(() => undefined);
     await database?.close().catch(() => undefined);

@@ -15,7 +15,9 @@ import { Config } from './config';
 import { errorLoggingPlugin, formatError } from './common/format-error';
 import { Logger } from './common/logger';
 import { RequestContext } from './context/context';
-import { createContext } from './context/create-context';
+import { ContextFactory, createContextFactory } from './context/create-context';
+import { TokenVerifier } from './auth/tokens';
+import { anonymousLimitsPlugin, limitRules, SIGNED_IN_LIMITS } from './limits/limits';
 import { migrations } from '../migrations';
 import { getSchema } from './schema';
 
@@ -23,12 +25,16 @@ export interface ServerDeps {
   dataSource: DataSource;
   config: Pick<Config, 'NODE_ENV' | 'CORS_ORIGINS'>;
   logger: Logger;
+  /** Absent: every bearer token is refused. */
+  verifyToken?: TokenVerifier;
 }
 
 export interface AppServer {
   apollo: ApolloServer<RequestContext>;
   httpServer: http.Server;
   app: express.Express;
+  /** The context the GraphQL endpoint builds for a request, for tests that call executeOperation. */
+  createContext: ContextFactory;
   listen(port: number, host?: string): Promise<string>;
   /** Stops accepting, lets in-flight requests finish, then stops Apollo. The caller closes the pool. */
   stop(): Promise<void>;
@@ -36,10 +42,11 @@ export interface AppServer {
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-export async function createServer({ dataSource, config, logger }: ServerDeps): Promise<AppServer> {
+export async function createServer({ dataSource, config, logger, verifyToken }: ServerDeps): Promise<AppServer> {
   const app = express();
   const httpServer = http.createServer(app);
   const production = config.NODE_ENV === 'production';
+  const createContext = createContextFactory(dataSource, verifyToken);
 
   const apollo = new ApolloServer<RequestContext>({
     schema: getSchema(),
@@ -48,7 +55,11 @@ export async function createServer({ dataSource, config, logger }: ServerDeps): 
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    validationRules: limitRules(SIGNED_IN_LIMITS),
+    parseOptions: { maxTokens: SIGNED_IN_LIMITS.tokens },
+    introspection: true,
     plugins: [
+      anonymousLimitsPlugin({ production }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No cache hints are used; the plugin costs ~28 ms on a large response.
       ApolloServerPluginCacheControlDisabled(),
@@ -80,13 +91,19 @@ export async function createServer({ dataSource, config, logger }: ServerDeps): 
     const problem = await readinessProblem(dataSource);
     res.status(problem ? 503 : 200).json(problem ? { status: 'unavailable', reason: problem } : { status: 'ok' });
   });
+  app.use('/graphql', (_req, res, next) => {
+    // Until the public PedEx surface exists every answer may hold personal data (SECURITY.md D4).
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.setHeader('Vary', 'Authorization, X-Alliance-Id');
+    next();
+  });
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false }),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
       context: async ({ req }) =>
-        createContext(dataSource, {
+        createContext({
           requestId: String(req.id),
           log: req.log,
           authorization: req.headers.authorization,
@@ -100,6 +117,7 @@ export async function createServer({ dataSource, config, logger }: ServerDeps): 
     apollo,
     httpServer,
     app,
+    createContext,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);

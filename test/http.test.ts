@@ -1,7 +1,7 @@
-import { createServer } from '../src/server';
+
 import { createTestDatabase } from './helpers/database';
 import { listen } from './helpers/http';
-import { silentLogger, startTestServer, TestServer } from './helpers/server';
+import { createTestServer, startTestServer, TestServer } from './helpers/server';
 
 describe('HTTP', () => {
   let t: TestServer;
@@ -21,7 +21,7 @@ describe('HTTP', () => {
 
   it('is not ready on a database without the migrations', async () => {
     const empty = await createTestDatabase({ empty: true });
-    const server = await createServer({ dataSource: empty.dataSource, config: { NODE_ENV: 'production', CORS_ORIGINS: [] }, logger: silentLogger });
+    const server = await createTestServer(empty);
     const other = await listen(server);
     try {
       const ready = await fetch(`${other.base}/readyz`);
@@ -33,12 +33,13 @@ describe('HTTP', () => {
   });
 
   it('serves queries over POST and GET, and echoes or creates a request id', async () => {
-    const post = await http.post({ query: '{ alliances { totalCount } }' }, { 'x-request-id': 'abc-123' });
+    const auth = { authorization: `Bearer ${t.reader.token}` };
+    const post = await http.post({ query: '{ alliances { totalCount } }' }, { 'x-request-id': 'abc-123', ...auth });
     expect(post.status).toBe(200);
     expect(post.headers.get('x-request-id')).toBe('abc-123');
     expect(await post.json()).toEqual({ data: { alliances: { totalCount: 0 } } });
 
-    const get = await fetch(`${http.base}/graphql?query=${encodeURIComponent('{ alliances { totalCount } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${http.base}/graphql?query=${encodeURIComponent('{ alliances { totalCount } }')}`, { headers: { 'apollo-require-preflight': 'true', ...auth } });
     expect(get.status).toBe(200);
     expect(get.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });

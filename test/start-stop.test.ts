@@ -53,8 +53,18 @@ const postgresProcessesOn = (dir: string) =>
     .split('\n')
     .filter((line) => line.includes(dir) && /postgres/.test(line));
 
+/** The token CLI, as a new user runs it beside a running server: it shares that server's database. */
+const demoToken = (email: string) =>
+  execFileSync(process.execPath, ['dist/src/auth/token-cli.js', '--email', email], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: path.join(dataDir, 'data') }, encoding: 'utf8' });
+
 const countAlliances = async (url: string) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ alliances { totalCount } }' }) });
+  const token = demoToken('coordinator@romero.demo');
+  expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+\n$/);
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token.trim()}` },
+    body: JSON.stringify({ query: '{ alliances { totalCount } }' }),
+  });
   return ((await response.json()) as { data: { alliances: { totalCount: number } } }).data.alliances.totalCount;
 };
 

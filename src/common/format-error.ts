@@ -1,5 +1,6 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLFormattedError } from 'graphql';
+import { hideTokenLimit } from '../limits/limits';
 import { EXPOSED_CODES } from './errors';
 
 // Apollo's own request errors: the client sent something wrong, and the message says what.
@@ -12,8 +13,10 @@ const isExposed = (code: unknown) => EXPOSED_CODES.has(String(code)) || APOLLO_C
  * as a generic INTERNAL_SERVER_ERROR with no stack or SQL (SECURITY.md E1, E2).
  */
 export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-  if (isExposed(formatted.extensions?.code)) return { ...formatted, extensions };
+  const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+  // Errors thrown while building the context (a bad token) would otherwise carry Apollo's prefix.
+  const message = hideTokenLimit(formatted.message.replace(/^Context creation failed: /, ''));
+  if (isExposed(formatted.extensions?.code)) return { ...formatted, message, extensions };
   return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
 }
 

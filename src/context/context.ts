@@ -1,6 +1,34 @@
 import { EntityManager } from 'typeorm';
 import { Logger } from '../common/logger';
 import { Loaders } from '../loaders';
+import { ActingRole, MembershipRole } from '../modules/users/user-enums';
+import { User } from '../modules/users/user.entity';
+
+export interface ViewerMembership {
+  id: string;
+  allianceId: string;
+  allianceSlug: string;
+  role: MembershipRole;
+  schoolId: string | null;
+  personId: string | null;
+}
+
+/** The signed-in user and their memberships, as read from the database for this request. */
+export interface Viewer {
+  user: User;
+  memberships: ViewerMembership[];
+  isPlatformAdmin: boolean;
+}
+
+/** The alliance this request acts for, and with which role. Tenant data is this alliance's only. */
+export interface Acting {
+  allianceId: string;
+  role: ActingRole;
+  /** The school a SCHOOL_LEAD leads. */
+  schoolId: string | null;
+  /** The staff record of a PRACTITIONER. */
+  personId: string | null;
+}
 
 /** Everything a rule, resolver or service may know about the request. Nothing else reads headers. */
 export interface RequestContext {
@@ -8,5 +36,9 @@ export interface RequestContext {
   log: Logger;
   /** The request's own EntityManager: all of a request's SQL goes through it. */
   em: EntityManager;
+  /** Null for an anonymous caller. */
+  viewer: Viewer | null;
+  /** Null when no alliance is chosen (anonymous, several memberships and no header, a platform admin without one). */
+  acting: Acting | null;
   loaders: Loaders;
 }

@@ -1,24 +1,94 @@
-import { DataSource } from 'typeorm';
+import { GraphQLError } from 'graphql';
+import { DataSource, EntityManager } from 'typeorm';
+import { fromGlobalId } from '../common/global-id';
 import { Logger } from '../common/logger';
+import { TokenVerifier } from '../auth/tokens';
 import { createLoaders } from '../loaders';
-import { RequestContext } from './context';
+import { Alliance } from '../modules/alliances/alliance.entity';
+import { ActingRole, MembershipRole, UserStatus } from '../modules/users/user-enums';
+import { User } from '../modules/users/user.entity';
+import { Acting, RequestContext, Viewer, ViewerMembership } from './context';
 
 export interface ContextInput {
   requestId: string;
   log: Logger;
   /** The Authorization header, as sent. */
   authorization?: string;
-  /** The X-Alliance-Id header, as sent. */
+  /** The X-Alliance-Id header, as sent: an alliance's id or slug. */
   allianceHeader?: string;
 }
 
-/** The per-request context: the request's EntityManager and loaders created for this request alone. */
-export async function createContext(dataSource: DataSource, input: ContextInput): Promise<RequestContext> {
-  const em = dataSource.manager;
-  return {
-    requestId: input.requestId,
-    log: input.log,
-    em,
-    loaders: createLoaders({ em, tenantId: null }),
+export type ContextFactory = (input: ContextInput) => Promise<RequestContext>;
+
+const refuse = (code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string) =>
+  new GraphQLError(message, { extensions: { code, http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } } });
+
+/**
+ * Builds each request's context: verifies the token, reads the user and memberships from the
+ * database (so a revoked membership counts from the next request), settles the acting alliance and
+ * role, and creates loaders bound to that alliance.
+ */
+export function createContextFactory(dataSource: DataSource, verifyToken: TokenVerifier | undefined): ContextFactory {
+  return async (input) => {
+    const em = dataSource.manager;
+    const viewer = await identify(em, verifyToken, input.authorization);
+    const acting = await settleActingAlliance(em, viewer, input.allianceHeader);
+    return { requestId: input.requestId, log: input.log, em, viewer, acting, loaders: createLoaders({ em, acting }) };
   };
+}
+
+async function identify(em: EntityManager, verifyToken: TokenVerifier | undefined, authorization: string | undefined): Promise<Viewer | null> {
+  if (!authorization) return null;
+  const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization.trim())?.[1];
+  let userId: string | undefined;
+  if (token && verifyToken) userId = await verifyToken(token).catch(() => undefined);
+  // One message for every way a token can be wrong: no hint for someone probing.
+  if (!userId) throw refuse('UNAUTHENTICATED', 'invalid token');
+
+  const rows: (Record<string, unknown> & { membership_id: string | null })[] = await em.query(
+    `SELECT u.id, u.email, u.display_name, u.status, u.is_platform_admin,
+            m.id AS membership_id, m.alliance_id, a.slug AS alliance_slug, m.role, m.school_id, m.person_id
+       FROM users u
+       LEFT JOIN memberships m ON m.user_id = u.id
+       LEFT JOIN alliances a ON a.id = m.alliance_id
+      WHERE u.id = $1
+      ORDER BY a.slug`,
+    [userId],
+  );
+  if (!rows.length) throw refuse('UNAUTHENTICATED', 'invalid token');
+  const user = em.create(User, { id: rows[0].id as string, email: rows[0].email as string, displayName: rows[0].display_name as string, status: rows[0].status as UserStatus, isPlatformAdmin: rows[0].is_platform_admin as boolean });
+  if (user.status !== UserStatus.ACTIVE) throw refuse('FORBIDDEN', 'account suspended');
+  const memberships: ViewerMembership[] = rows
+    .filter((r) => r.membership_id)
+    .map((r) => ({
+      id: r.membership_id as string,
+      allianceId: r.alliance_id as string,
+      allianceSlug: r.alliance_slug as string,
+      role: r.role as MembershipRole,
+      schoolId: r.school_id as string | null,
+      personId: r.person_id as string | null,
+    }));
+  return { user, memberships, isPlatformAdmin: user.isPlatformAdmin };
+}
+
+async function settleActingAlliance(em: EntityManager, viewer: Viewer | null, header: string | undefined): Promise<Acting | null> {
+  const ref = header?.trim();
+  if (!ref) {
+    const only = viewer?.memberships.length === 1 ? viewer.memberships[0] : undefined;
+    return only ? fromMembership(only) : null;
+  }
+  const global = fromGlobalId(ref);
+  const id = global?.type === 'Alliance' ? global.id : /^[0-9a-f-]{36}$/i.test(ref) ? ref.toLowerCase() : undefined;
+  const membership = viewer?.memberships.find((m) => m.allianceId === id || m.allianceSlug === ref.toLowerCase());
+  if (membership) return fromMembership(membership);
+  if (viewer?.isPlatformAdmin) {
+    const alliance = await em.findOne(Alliance, { where: id ? { id } : { slug: ref.toLowerCase() }, select: { id: true } });
+    if (alliance) return { allianceId: alliance.id, role: ActingRole.PLATFORM_ADMIN, schoolId: null, personId: null };
+  }
+  // The same answer whether the alliance exists or not.
+  throw refuse('FORBIDDEN', 'not a member of that alliance');
+}
+
+function fromMembership(m: ViewerMembership): Acting {
+  return { allianceId: m.allianceId, role: m.role as unknown as ActingRole, schoolId: m.schoolId, personId: m.personId };
 }

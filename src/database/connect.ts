@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Config } from '../config';
 import { Logger } from '../common/logger';
 import { createDataSource } from './data-source';
-import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { attachToRunning, EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 export const EMBEDDED_DATABASE = 'alliance_graph';
 
@@ -16,16 +16,17 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** DATABASE_URL when set; otherwise the embedded PostgreSQL with its data in DATA_DIR. */
-export async function connectDatabase(config: Config, log: Logger): Promise<Database> {
+/**
+ * DATABASE_URL when set; otherwise the embedded PostgreSQL with its data in DATA_DIR. Tools (token,
+ * import, migrate) pass `shareRunning` to use the cluster of a running `npm start` instead of
+ * failing on its lock.
+ */
+export async function connectDatabase(config: Config, log: Logger, options: { shareRunning?: boolean } = {}): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
-    embedded = await startEmbeddedPostgres({
-      dataDir: path.join(config.dataDir, 'pg'),
-      port: config.EMBEDDED_PG_PORT,
-      log: (message) => log.info(message),
-    });
+    const dataDir = path.join(config.dataDir, 'pg');
+    embedded = (options.shareRunning ? attachToRunning({ dataDir }) : undefined) ?? (await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, log: (message) => log.info(message) }));
     url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
   }
   const dataSource = createDataSource({ url, poolSize: config.DB_POOL_SIZE, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });

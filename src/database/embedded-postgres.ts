@@ -112,6 +112,29 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
+/**
+ * A cluster that another process of this project (a running `npm start`) already serves from this
+ * data directory, so that command-line tools can share it instead of failing on its lock file.
+ * Its stop() does nothing: the process that started it stops it.
+ */
+export function attachToRunning(options: Pick<EmbeddedOptions, 'dataDir'>): EmbeddedPostgres | undefined {
+  const dataDir = RUNS_AS_ROOT && !everyParentTraversable(path.resolve(options.dataDir)) ? fallbackDir(path.resolve(options.dataDir)) : path.resolve(options.dataDir);
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  const passwordFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+  if (!fs.existsSync(pidFile) || !fs.existsSync(passwordFile)) return undefined;
+  // postmaster.pid: the server's pid on line 1, its port on line 4.
+  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined;
+  }
+  const password = fs.readFileSync(passwordFile, 'utf8').trim();
+  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, dataDir, port, stop: async () => undefined };
+}
+
 /** The library hooks SIGINT/SIGTERM to stop every cluster at once, which would cut in-flight requests; the app stops it itself, in order. */
 function loadLibrary(): ClusterClass {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'] as const;
@@ -130,10 +153,14 @@ function loadLibrary(): ClusterClass {
 function traversableDataDir(wanted: string, log: (m: string) => void): string {
   const resolved = path.resolve(wanted);
   if (!RUNS_AS_ROOT || everyParentTraversable(resolved)) return resolved;
-  const fallback = path.join(os.tmpdir(), `alliance-graph-${createHash('sha1').update(resolved).digest('hex').slice(0, 10)}`, path.basename(resolved));
+  const fallback = fallbackDir(resolved);
   log(`${path.dirname(resolved)} cannot be entered by the postgres user; keeping the database in ${fallback} instead`);
   fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
   return fallback;
+}
+
+function fallbackDir(resolved: string): string {
+  return path.join(os.tmpdir(), `alliance-graph-${createHash('sha1').update(resolved).digest('hex').slice(0, 10)}`, path.basename(resolved));
 }
 
 function everyParentTraversable(dir: string): boolean {

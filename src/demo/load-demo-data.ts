@@ -6,7 +6,11 @@ import { SchoolMembership } from '../modules/alliances/school-membership.entity'
 import { SchoolMembershipRole } from '../modules/alliances/alliance-enums';
 import { School } from '../modules/schools/school.entity';
 import { normaliseCode, SchoolRecord, upsertSchools } from '../modules/schools/school-record';
-import { BASE_TERMS, DEMO_ALLIANCES } from './demo-alliances';
+import { Person } from '../modules/people/person.entity';
+import { Membership } from '../modules/users/membership.entity';
+import { User } from '../modules/users/user.entity';
+import { BASE_TERMS, DEMO_ALLIANCES, DemoAlliance } from './demo-alliances';
+import { DEMO_LOGINS, demoPeople, PLATFORM_ADMIN_EMAIL } from './demo-people';
 import { DEMO_SCHOOLS, DemoSchool } from './demo-schools';
 
 /** Loads the demo data when the database has no alliance yet. Returns whether it did. */
@@ -22,6 +26,7 @@ export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<boole
 
 /** Deterministic: the same rows every run (ids aside). Later features add people, designations and research. */
 export async function loadDemoData(em: EntityManager): Promise<void> {
+  await em.getRepository(User).insert({ email: PLATFORM_ADMIN_EMAIL, displayName: 'Platform Admin', isPlatformAdmin: true });
   await upsertSchools(em, DEMO_SCHOOLS.map(toRecord));
   const schools = await em.getRepository(School).find({ where: DEMO_SCHOOLS.map((s) => ({ urn: s.urn })) });
   const schoolId = new Map(schools.map((s) => [s.urn, s.id]));
@@ -51,6 +56,34 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     await em.getRepository(AllianceTerm).insert(
       BASE_TERMS.map((t) => ({ allianceId: alliance.id, academicYear: t.academicYear, term: t.term, startsOn: shift(t.startsOn, demo.termShiftDays), endsOn: shift(t.endsOn, demo.termShiftDays) })),
     );
+    const others = members.filter((s) => s !== lead);
+    await loadDemoStaff(em, demo, alliance, (pick) => schoolId.get(pick === 'lead' ? lead!.urn : others[(pick - 1) % others.length].urn)!);
+  }
+}
+
+/** A handful of staff records per alliance, and the demo users who sign in as them. */
+async function loadDemoStaff(em: EntityManager, demo: DemoAlliance, alliance: Alliance, schoolOf: (pick: 'lead' | number) => string): Promise<void> {
+  const personIds = new Map<string, string>();
+  for (const p of demoPeople(demo.slug)) {
+    const email = `${p.givenName}.${p.familyName}`.toLowerCase().replace(/[^a-z.]/g, '') + `@${demo.slug}.school.demo`;
+    const person = await em.getRepository(Person).save(
+      em.create(Person, {
+        allianceId: alliance.id, givenName: p.givenName, familyName: p.familyName, email, phone: '01632 960 000',
+        schoolId: schoolOf(p.school), jobTitle: p.jobTitle, leadershipLevel: p.leadershipLevel, inLeadershipSince: p.inLeadershipSince,
+      }),
+    );
+    if (p.login) personIds.set(p.login, person.id);
+  }
+  const head = demoPeople(demo.slug).find((p) => p.login === 'head')!;
+  for (const login of DEMO_LOGINS) {
+    const user = await em.getRepository(User).save(em.create(User, { email: `${login.local}@${demo.slug}.demo`, displayName: `${demo.name} ${login.local}` }));
+    await em.getRepository(Membership).insert({
+      userId: user.id,
+      allianceId: alliance.id,
+      role: login.role,
+      schoolId: login.role === 'SCHOOL_LEAD' ? schoolOf(head.school) : null,
+      personId: login.role === 'PRACTITIONER' && login.person ? personIds.get(login.person)! : null,
+    });
   }
 }
 

@@ -1,12 +1,16 @@
 import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { checkFirst, Connection, decodeCursor, encodeCursor, PageArgs } from '../common/connection';
+import type { Acting } from '../context/context';
 
-/** What a loader may see: the request's EntityManager, and the acting alliance (null: shared data only). */
+/** What a loader may see: the request's EntityManager, and the acting alliance and role (null: shared data only). */
 export interface LoaderScope {
   em: EntityManager;
-  tenantId: string | null;
+  acting: Acting | null;
 }
+
+/** Which rows of the acting alliance a role may see: all, none, or a condition on alias `e`. */
+export type Visibility = 'all' | 'none' | { where: string; params: Record<string, unknown> };
 
 interface Options {
   /** Reference data readable across alliances (schools, public alliance profiles). Default: a table with an `allianceId` is tenant-scoped. */
@@ -15,6 +19,8 @@ interface Options {
   where?: string;
   /** ORDER BY on alias `e`; the id breaks ties. */
   orderBy?: string;
+  /** Row-level visibility by role, for personal data (the same policy the type's service lists with). */
+  visible?: (acting: Acting) => Visibility;
 }
 
 type Keyed = ObjectLiteral & { id: string };
@@ -28,8 +34,13 @@ function baseQuery<E extends ObjectLiteral>(scope: LoaderScope, entity: EntityTa
   const tenantColumn = metadata.findColumnWithPropertyName('allianceId');
   const qb = scope.em.createQueryBuilder(entity, 'e');
   if (tenantColumn && !options.shared) {
-    if (!scope.tenantId) return undefined;
-    qb.where(`e.${tenantColumn.databaseName} = :tenantId`, { tenantId: scope.tenantId });
+    if (!scope.acting) return undefined;
+    qb.where(`e.${tenantColumn.databaseName} = :tenantId`, { tenantId: scope.acting.allianceId });
+  }
+  if (options.visible) {
+    const visibility = scope.acting ? options.visible(scope.acting) : 'none';
+    if (visibility === 'none') return undefined;
+    if (visibility !== 'all') qb.andWhere(visibility.where, visibility.params);
   }
   if (options.where) qb.andWhere(options.where);
   return qb;

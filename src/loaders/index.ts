@@ -1,5 +1,6 @@
 import { allianceLoaders } from '../modules/alliances/alliances.loaders';
 import { areaOfExpertiseLoaders } from '../modules/areas-of-expertise/areas-of-expertise.loaders';
+import { peopleLoaders } from '../modules/people/people.loaders';
 import { schoolLoaders } from '../modules/schools/schools.loaders';
 import { LoaderScope } from './helpers';
 
@@ -8,11 +9,12 @@ const definitions = {
   ...schoolLoaders,
   ...allianceLoaders,
   ...areaOfExpertiseLoaders,
+  ...peopleLoaders,
 };
 
 export type Loaders = { [K in keyof typeof definitions]: ReturnType<(typeof definitions)[K]> };
 
-/** Built per request, bound to that request's EntityManager and acting alliance (SECURITY.md T5). */
+/** Built per request, bound to that request's EntityManager, acting alliance and role (SECURITY.md T5). */
 export function createLoaders(scope: LoaderScope): Loaders {
   return Object.fromEntries(Object.entries(definitions).map(([name, define]) => [name, define(scope)])) as Loaders;
 }

@@ -1,14 +1,20 @@
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
+import { GraphQLError, print } from 'graphql';
 import pino from 'pino';
-import { createContext } from '../../src/context/create-context';
+import { createTokenVerifier } from '../../src/auth/tokens';
+import { formatError } from '../../src/common/format-error';
 import { AppServer, createServer } from '../../src/server';
+import { createUser, TEST_JWT_SECRET, TestUser } from '../factories/users';
 import { createTestDatabase, TestDatabase } from './database';
 
 export const silentLogger = pino({ level: 'silent' });
 
 export interface ExecuteOptions {
+  /** Who calls: a user made with createUser, 'anonymous', or (by default) a signed-in user with no membership. */
+  as?: TestUser | 'anonymous';
+  /** A raw token, for tests of bad tokens. */
   token?: string;
+  /** X-Alliance-Id. */
   alliance?: string;
 }
 
@@ -20,20 +26,41 @@ export interface ExecuteResult<T> {
 export interface TestServer {
   db: TestDatabase;
   server: AppServer;
+  /** A signed-in user without memberships: sees shared reference data only. */
+  reader: TestUser;
   execute<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V> | string, variables?: V, options?: ExecuteOptions): Promise<ExecuteResult<T>>;
   close(): Promise<void>;
 }
 
-/** A migrated database of its own and the real server on it; operations run through Apollo's executeOperation. */
+export const verifyTestToken = createTokenVerifier({ secret: TEST_JWT_SECRET });
+
+export async function createTestServer(db: TestDatabase): Promise<AppServer> {
+  return createServer({ dataSource: db.dataSource, config: { NODE_ENV: 'production', CORS_ORIGINS: [] }, logger: silentLogger, verifyToken: verifyTestToken });
+}
+
+/**
+ * A migrated database of its own and the real server on it. Operations run through Apollo's
+ * executeOperation with the context the HTTP endpoint would build from the same headers.
+ */
 export async function startTestServer(): Promise<TestServer> {
   const db = await createTestDatabase();
-  const server = await createServer({ dataSource: db.dataSource, config: { NODE_ENV: 'production', CORS_ORIGINS: [] }, logger: silentLogger });
+  const server = await createTestServer(db);
+  const reader = await createUser(db.dataSource.manager, { email: 'reader@test.invalid' });
   return {
     db,
     server,
+    reader,
     async execute(document, variables, options = {}) {
       const query = typeof document === 'string' ? document : print(document);
-      const contextValue = await createContext(db.dataSource, { requestId: 'test', log: silentLogger, authorization: options.token ? `Bearer ${options.token}` : undefined, allianceHeader: options.alliance });
+      const as = options.as ?? reader;
+      const token = options.token ?? (as === 'anonymous' ? undefined : as.token);
+      let contextValue;
+      try {
+        contextValue = await server.createContext({ requestId: 'test', log: silentLogger, authorization: token ? `Bearer ${token}` : undefined, allianceHeader: options.alliance });
+      } catch (error) {
+        if (error instanceof GraphQLError) return { errors: [formatError(error.toJSON())] };
+        throw error;
+      }
       const response = await server.apollo.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== 'single') throw new Error('incremental delivery is not used');
       return response.body.singleResult as ExecuteResult<never>;

@@ -11,6 +11,7 @@ export const NODE_LOADERS: Record<string, keyof Loaders> = {
   Alliance: 'allianceById',
   SchoolMembership: 'schoolMembershipById',
   AreaOfExpertise: 'areaOfExpertiseById',
+  Person: 'personById',
 };
 
 const MAX_NODES = 100;

@@ -1,0 +1,54 @@
+import { rule } from 'graphql-shield';
+import { Forbidden, Unauthenticated } from '../common/errors';
+import { RequestContext } from '../context/context';
+import { ActingRole } from '../modules/users/user-enums';
+import { canSeeContactDetails } from '../modules/people/person.policy';
+import { Alliance } from '../modules/alliances/alliance.entity';
+import { Person } from '../modules/people/person.entity';
+
+/**
+ * The predicates of the permissions map. A refusal is a FORBIDDEN or UNAUTHENTICATED GraphQLError
+ * (SECURITY.md S3). Rules that read the context only are cached per request ('contextual'); a rule
+ * that reads the parent or the arguments is never cached (S2).
+ */
+
+export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+  ctx.viewer ? true : new Unauthenticated(),
+);
+
+const actingRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
+
+/**
+ * Acting for an alliance with one of these roles. A platform admin acting for an alliance counts as
+ * its admin. One rule object per role set: shield refuses two rules of the same name.
+ */
+export function actingAs(...roles: ActingRole[]) {
+  const allowed = new Set<ActingRole>([ActingRole.PLATFORM_ADMIN, ...roles]);
+  const name = `actingAs:${[...allowed].sort().join(',')}`;
+  let cached = actingRules.get(name);
+  if (!cached) {
+    cached = rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+      if (!ctx.viewer) return new Unauthenticated();
+      if (!ctx.acting) return new Forbidden('choose an alliance with the X-Alliance-Id header');
+      return allowed.has(ctx.acting.role) ? true : new Forbidden();
+    });
+    actingRules.set(name, cached);
+  }
+  return cached;
+}
+
+export const STAFF = [ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD, ActingRole.PRACTITIONER];
+export const EVERY_ROLE = [...STAFF, ActingRole.ANALYST];
+
+/** A staff record of the acting alliance, for a role that sees staff: defence in depth behind the loaders. */
+export const isStaffRecordOfActingAlliance = rule('isStaffRecordOfActingAlliance', { cache: 'no_cache' })((person: Person, _args, ctx: RequestContext) => {
+  if (!ctx.viewer) return new Unauthenticated();
+  const staffRole = ctx.acting && ctx.acting.role !== ActingRole.ANALYST;
+  return staffRole && ctx.acting!.allianceId === person.allianceId ? true : new Forbidden();
+});
+
+/** Predicates of redactions: the field resolves to null, not an error, when they fail (SECURITY.md D3). */
+export const redactionPredicates = {
+  isMemberOfThisAlliance: (alliance: Alliance, ctx: RequestContext) => ctx.acting?.allianceId === alliance.id,
+  canSeeContactDetails: (person: Person, ctx: RequestContext) => canSeeContactDetails(ctx.acting, person),
+};

@@ -1,0 +1,88 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDate } from '../../common/scalars';
+import { LeadershipLevel } from './person-enums';
+import { Person } from './person.entity';
+
+@InputType()
+export class PersonFilter {
+  @Field(() => String, { nullable: true, description: 'Part of the name or email.' })
+  search?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'People who work at this school.' })
+  schoolId?: string | null;
+
+  @Field(() => [LeadershipLevel], { nullable: true })
+  leadershipLevels?: LeadershipLevel[] | null;
+}
+
+@InputType()
+export class CreatePersonInput {
+  @Field()
+  givenName: string;
+
+  @Field()
+  familyName: string;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The school they work at. A school lead may only add staff of their own school, which is the default.' })
+  schoolId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  jobTitle?: string | null;
+
+  @Field(() => LeadershipLevel, { nullable: true })
+  leadershipLevel?: LeadershipLevel | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  inLeadershipSince?: string | null;
+}
+
+@InputType({ description: 'Fields left out stay as they are; null clears an optional field.' })
+export class UpdatePersonInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; a newer change gives CONFLICT.' })
+  expectedVersion?: number | null;
+
+  @Field(() => String, { nullable: true })
+  givenName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  familyName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  schoolId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  jobTitle?: string | null;
+
+  @Field(() => LeadershipLevel, { nullable: true })
+  leadershipLevel?: LeadershipLevel | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  inLeadershipSince?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class CreatePersonPayload {
+  @Field(() => Person)
+  person: Person;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class UpdatePersonPayload {
+  @Field(() => Person)
+  person: Person;
+}

@@ -1,0 +1,104 @@
+import { Brackets, QueryFailedError } from 'typeorm';
+import { PageArgs } from '../../common/connection';
+import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
+import { expectGlobalId } from '../../common/global-id';
+import { paginate } from '../../common/paginate';
+import { RequestContext } from '../../context/context';
+import { inTransaction } from '../../context/transaction';
+import { ActingRole } from '../users/user-enums';
+import { CreatePersonInput, PersonFilter, UpdatePersonInput } from './people.inputs';
+import { Person } from './person.entity';
+import { canEditPerson, peopleVisibleTo } from './person.policy';
+import { optionalEmail, optionalPastDate, optionalPhone, optionalText, requiredText } from './person.validation';
+
+/** The permission rule guarantees an acting alliance; this narrows the type. */
+function actingOf(ctx: RequestContext) {
+  if (!ctx.acting) throw new Forbidden('choose an alliance with the X-Alliance-Id header');
+  return ctx.acting;
+}
+
+/** The acting alliance's staff records that the caller may see: tenant and visibility in SQL, before paging. */
+function visiblePeople(ctx: RequestContext) {
+  const acting = actingOf(ctx);
+  const qb = ctx.em.createQueryBuilder(Person, 'e').where('e.alliance_id = :tenantId', { tenantId: acting.allianceId });
+  const visibility = peopleVisibleTo(acting);
+  if (visibility === 'none') qb.andWhere('false');
+  else if (visibility !== 'all') qb.andWhere(visibility.where, visibility.params);
+  return qb;
+}
+
+export function listPeople(ctx: RequestContext, filter: PersonFilter | null | undefined, page: PageArgs) {
+  const qb = visiblePeople(ctx);
+  if (filter?.search?.trim()) {
+    const like = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    qb.andWhere(new Brackets((w) => w.where("(e.given_name || ' ' || e.family_name) ILIKE :like", { like }).orWhere('e.email ILIKE :like')));
+  }
+  if (filter?.schoolId) qb.andWhere('e.school_id = :schoolId', { schoolId: expectGlobalId(filter.schoolId, 'School', 'filter.schoolId') });
+  if (filter?.leadershipLevels) qb.andWhere('e.leadership_level = ANY(:levels)', { levels: filter.leadershipLevels });
+  return paginate(qb, page, { expression: "e.family_name || ' ' || e.given_name", value: (p) => `${p.familyName} ${p.givenName}` });
+}
+
+async function checkSchool(ctx: RequestContext, schoolId: string, field: string): Promise<string> {
+  const id = expectGlobalId(schoolId, 'School', field);
+  if (!(await ctx.loaders.schoolById.load(id))) throw new BadUserInput(`${field} names no school`, field);
+  return id;
+}
+
+export async function createPerson(ctx: RequestContext, input: CreatePersonInput): Promise<Person> {
+  const acting = actingOf(ctx);
+  let schoolId = input.schoolId ? await checkSchool(ctx, input.schoolId, 'input.schoolId') : null;
+  if (acting.role === ActingRole.SCHOOL_LEAD) {
+    schoolId ??= acting.schoolId;
+    if (schoolId !== acting.schoolId) throw new Forbidden('a school lead adds staff of their own school only');
+  }
+  const person = ctx.em.create(Person, {
+    // The tenant comes from the request, never from input (SECURITY.md T3).
+    allianceId: acting.allianceId,
+    givenName: requiredText(input.givenName, 'input.givenName'),
+    familyName: requiredText(input.familyName, 'input.familyName'),
+    email: optionalEmail(input.email, 'input.email'),
+    phone: optionalPhone(input.phone, 'input.phone'),
+    schoolId,
+    jobTitle: optionalText(input.jobTitle, 'input.jobTitle'),
+    leadershipLevel: input.leadershipLevel ?? null,
+    inLeadershipSince: optionalPastDate(input.inLeadershipSince, 'input.inLeadershipSince'),
+  });
+  return inTransaction(ctx, (tx) => save(tx, person));
+}
+
+export function updatePerson(ctx: RequestContext, input: UpdatePersonInput): Promise<Person> {
+  const acting = actingOf(ctx);
+  return inTransaction(ctx, async (tx) => {
+    const id = expectGlobalId(input.id, 'Person', 'input.id');
+    // Locked, and found only if it is the caller's to see: another alliance's id reads as not found (T2).
+    const person = await visiblePeople(tx).andWhere('e.id = :id', { id }).setLock('pessimistic_write').getOne();
+    if (!person) throw new NotFound('person');
+    if (!canEditPerson(acting, person)) throw new Forbidden('you may not change this staff record');
+    if (input.expectedVersion != null && input.expectedVersion !== person.version) {
+      throw new Conflict(`the staff record changed since version ${input.expectedVersion}; it is now at version ${person.version}`);
+    }
+    if (input.givenName !== undefined) person.givenName = requiredText(input.givenName ?? '', 'input.givenName');
+    if (input.familyName !== undefined) person.familyName = requiredText(input.familyName ?? '', 'input.familyName');
+    if (input.email !== undefined) person.email = optionalEmail(input.email, 'input.email');
+    if (input.phone !== undefined) person.phone = optionalPhone(input.phone, 'input.phone');
+    if (input.jobTitle !== undefined) person.jobTitle = optionalText(input.jobTitle, 'input.jobTitle');
+    if (input.leadershipLevel !== undefined) person.leadershipLevel = input.leadershipLevel ?? null;
+    if (input.inLeadershipSince !== undefined) person.inLeadershipSince = optionalPastDate(input.inLeadershipSince, 'input.inLeadershipSince');
+    if (input.schoolId !== undefined) {
+      person.schoolId = input.schoolId === null ? null : await checkSchool(tx, input.schoolId, 'input.schoolId');
+      if (acting.role === ActingRole.SCHOOL_LEAD && person.schoolId !== acting.schoolId) throw new Forbidden('a school lead keeps staff at their own school');
+    }
+    return save(tx, person);
+  });
+}
+
+async function save(ctx: RequestContext, person: Person): Promise<Person> {
+  try {
+    return await ctx.em.save(person);
+  } catch (error) {
+    if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'people_alliance_email') {
+      throw new BadUserInput('input.email is already used by another staff record of this alliance', 'input.email');
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,10 @@
+import { registerEnumType } from 'type-graphql';
+
+export enum LeadershipLevel {
+  MIDDLE = 'MIDDLE',
+  SENIOR = 'SENIOR',
+  HEADTEACHER = 'HEADTEACHER',
+  EXECUTIVE = 'EXECUTIVE',
+}
+
+registerEnumType(LeadershipLevel, { name: 'LeadershipLevel' });

@@ -1,0 +1,66 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Node } from '../../common/node';
+import { DateTime, LocalDate } from '../../common/scalars';
+import { LeadershipLevel } from './person-enums';
+
+/**
+ * A staff record of one alliance: personal data (UK GDPR). Contact details are field resolvers with
+ * a redaction rule in auth/permissions.ts; the rest is plain and guarded where the type is reached.
+ */
+@Entity('people')
+@ObjectType('Person', { implements: Node, simpleResolvers: true })
+export class Person extends Node {
+  @PrimaryGeneratedColumn('uuid')
+  override id: string;
+
+  @Index()
+  @Column('uuid')
+  allianceId: string;
+
+  @Field()
+  @Column('text')
+  givenName: string;
+
+  @Field()
+  @Column('text')
+  familyName: string;
+
+  @Column('text', { nullable: true })
+  email: string | null;
+
+  @Column('text', { nullable: true })
+  phone: string | null;
+
+  @Column('uuid', { nullable: true })
+  schoolId: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  jobTitle: string | null;
+
+  @Field(() => LeadershipLevel, { nullable: true })
+  @Column({ type: 'enum', enum: LeadershipLevel, enumName: 'leadership_level', nullable: true })
+  leadershipLevel: LeadershipLevel | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When this person first held a leadership post.' })
+  @Column('date', { nullable: true })
+  inLeadershipSince: string | null;
+
+  @Field(() => DateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int, { description: 'Send it back as expectedVersion to refuse an update over a newer change.' })
+  @VersionColumn()
+  version: number;
+
+  @Field({ description: 'Given and family name.' })
+  get displayName(): string {
+    return `${this.givenName} ${this.familyName}`;
+  }
+}

@@ -1,0 +1,41 @@
+import { Acting } from '../../context/context';
+import { Visibility } from '../../loaders/helpers';
+import { ActingRole } from '../users/user-enums';
+import { Person } from './person.entity';
+
+/**
+ * Which staff records a role sees, as a condition on alias `e`. The list, the loaders and node(id)
+ * all use this one policy, so no path shows more than another.
+ * Analysts see people only through aggregates.
+ */
+export function peopleVisibleTo(acting: Acting): Visibility {
+  switch (acting.role) {
+    case ActingRole.PLATFORM_ADMIN:
+    case ActingRole.ALLIANCE_ADMIN:
+    case ActingRole.SCHOOL_LEAD:
+      return 'all';
+    case ActingRole.PRACTITIONER:
+      return acting.personId ? { where: 'e.id = :ownPersonId', params: { ownPersonId: acting.personId } } : 'none';
+    default:
+      return 'none';
+  }
+}
+
+/** Email and phone: the coordinator, the head of the person's own school, and the person. */
+export function canSeeContactDetails(acting: Acting | null, person: Person): boolean {
+  if (!acting || acting.allianceId !== person.allianceId) return false;
+  switch (acting.role) {
+    case ActingRole.PLATFORM_ADMIN:
+    case ActingRole.ALLIANCE_ADMIN:
+      return true;
+    case ActingRole.SCHOOL_LEAD:
+      return person.schoolId !== null && person.schoolId === acting.schoolId;
+    case ActingRole.PRACTITIONER:
+      return person.id === acting.personId;
+    default:
+      return false;
+  }
+}
+
+/** Same people as contact details: a head edits their own school's staff, a practitioner their own record. */
+export const canEditPerson = canSeeContactDetails;

@@ -1,0 +1,32 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { UserStatus } from './user-enums';
+
+/** Who signs in. The token names the user; rights come from memberships, read on every request. */
+@Entity('users')
+@ObjectType('User', { simpleResolvers: true })
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column('text')
+  email: string;
+
+  @Field()
+  @Column('text')
+  displayName: string;
+
+  @Field(() => UserStatus)
+  @Column({ type: 'enum', enum: UserStatus, enumName: 'user_status', default: UserStatus.ACTIVE })
+  status: UserStatus;
+
+  @Column('boolean', { default: false })
+  isPlatformAdmin: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

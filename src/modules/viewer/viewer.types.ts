@@ -1,0 +1,30 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ActingRole, MembershipRole } from '../users/user-enums';
+import { User } from '../users/user.entity';
+
+@ObjectType({ simpleResolvers: true, description: "One of the signed-in user's memberships." })
+export class ViewerMembership {
+  allianceId: string;
+  schoolId: string | null;
+  personId: string | null;
+
+  @Field(() => MembershipRole)
+  role: MembershipRole;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'The signed-in user, their memberships, and what this request acts as.' })
+export class Viewer {
+  @Field(() => User)
+  user: User;
+
+  @Field()
+  isPlatformAdmin: boolean;
+
+  @Field(() => [ViewerMembership])
+  memberships: ViewerMembership[];
+
+  actingAllianceId: string | null;
+
+  @Field(() => ActingRole, { nullable: true, description: 'Null when no alliance is chosen.' })
+  actingRole: ActingRole | null;
+}
