@@ -37,6 +37,16 @@ export const rules = {
   },
 } as const;
 
+/**
+ * Types anyone signed in may read wherever they are reached: shared reference data and the public
+ * profile of alliances (API.md). Reviewed list: every other type is private, and the coverage test
+ * fails on any field that leads from a public type or a root field into a private one without a rule.
+ */
+export const PUBLIC_TYPES = ['Alliance', 'School', 'SchoolMembership', 'AreaOfExpertise', 'CodeName', 'PageInfo'] as const;
+
+/** Root fields open to anonymous callers (the PedEx journal); none yet. Everything else needs a token. */
+export const ANONYMOUS_ROOT_FIELDS: readonly string[] = [];
+
 export const permissions = shield(rules, {
   // Domain errors from resolvers keep their own codes (SECURITY.md S4).
   allowExternalErrors: true,

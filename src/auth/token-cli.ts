@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
+import { createLogger } from '../common/logger';
 import { loadConfig } from '../config';
 import { connectDatabase } from '../database/connect';
 import { User } from '../modules/users/user.entity';
@@ -28,7 +28,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // Logs go to stderr: stdout carries the token alone.
-  const database = await connectDatabase(config, pino({ level: 'warn' }, pino.destination(2)), { shareRunning: true });
+  const database = await connectDatabase(config, createLogger('warn', 2, { command: 'token' }), { shareRunning: true });
   try {
     const user = await database.dataSource.getRepository(User).findOneBy({ email: values.email.trim().toLowerCase() });
     if (!user) {

@@ -4,7 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, ValidationRule } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, validate, ValidationContext, ValidationRule } from 'graphql';
 import { RequestContext } from '../context/context';
 
 export interface Limits {
@@ -21,12 +21,14 @@ export const ANONYMOUS_LIMITS: Limits = { depth: 7, cost: 1000, aliases: 5, dire
 
 /** graphql-armor's rules; fragments are flattened so that they cannot hide depth or cost, and limits are not exposed. */
 export function limitRules(limits: Limits): ValidationRule[] {
-  const common = { exposeLimits: false, flattenFragments: true, propagateOnRejection: true };
+  // Reported as validation errors: thrown ones would surface as internal errors.
+  const report = { exposeLimits: false, propagateOnRejection: false, onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)] };
+  const common = { ...report, flattenFragments: true, ignoreIntrospection: true };
   return [
-    maxDepthRule({ n: limits.depth, ignoreIntrospection: true, ...common }),
-    costLimitRule({ maxCost: limits.cost, ignoreIntrospection: true, ...common }),
-    maxAliasesRule({ n: limits.aliases, exposeLimits: false, propagateOnRejection: true }),
-    maxDirectivesRule({ n: limits.directives, exposeLimits: false, propagateOnRejection: true }),
+    maxDepthRule({ n: limits.depth, ...common }),
+    costLimitRule({ maxCost: limits.cost, ...common }),
+    maxAliasesRule({ n: limits.aliases, ...report }),
+    maxDirectivesRule({ n: limits.directives, ...report }),
   ];
 }
 
@@ -59,5 +61,5 @@ export function anonymousLimitsPlugin(options: { production: boolean }): ApolloS
 
 /** graphql-js names the token limit in its parse error; the caller is told only that the query is too large. */
 export function hideTokenLimit(message: string): string {
-  return /more than \d+ tokens/i.test(message) ? 'Query is too large.' : message;
+  return /\d+ tokens/i.test(message) ? 'Query is too large.' : message;
 }

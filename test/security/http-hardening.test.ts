@@ -1,0 +1,123 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { createDataSource } from '../../src/database/data-source';
+import { createServer } from '../../src/server';
+import { createTestDatabase } from '../helpers/database';
+import { GraphQLBody, listen } from '../helpers/http';
+import { startTestServer, TestServer, verifyTestToken } from '../helpers/server';
+
+/** A query of depth 2 + 2n: school > allianceMemberships > school > allianceMemberships > ... > name. */
+const nested = (n: number) => `{ school(urn: "990001") { ${'allianceMemberships { school { '.repeat(n)}name${' } }'.repeat(n)} } }`;
+
+describe('HTTP hardening (SECURITY.md L1-L4, E1-E3, D4)', () => {
+  let t: TestServer;
+  let http: Awaited<ReturnType<typeof listen>>;
+  let auth: Record<string, string>;
+  beforeAll(async () => {
+    t = await startTestServer();
+    http = await listen(t.server);
+    auth = { authorization: `Bearer ${t.reader.token}` };
+  });
+  afterAll(() => t.close());
+
+  const codes = (body: GraphQLBody) => body.errors?.map((e) => e.extensions?.code);
+
+  it('marks every GraphQL response private, no-store', async () => {
+    for (const headers of [auth, {}]) {
+      const response = await http.post({ query: '{ alliances { totalCount } }' }, headers);
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
+    }
+  });
+
+  it('refuses mutations over GET', async () => {
+    const response = await fetch(`${http.base}/graphql?query=${encodeURIComponent('mutation { createPerson(input: { givenName: "a", familyName: "b" }) { person { id } } }')}`, {
+      headers: { 'apollo-require-preflight': 'true', ...auth },
+    });
+    expect(response.status).toBe(405);
+  });
+
+  it('prevents CSRF: a GET without a preflight header, or a form-encoded POST, is refused', async () => {
+    const get = await fetch(`${http.base}/graphql?query=${encodeURIComponent('{ alliances { totalCount } }')}`, { headers: auth });
+    expect(get.status).toBe(400);
+    const form = await fetch(`${http.base}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain', ...auth }, body: JSON.stringify({ query: '{ alliances { totalCount } }' }) });
+    expect(form.status).toBe(400);
+  });
+
+  it('allows introspection to signed-in users only', async () => {
+    const query = '{ __schema { queryType { name } } }';
+    const signedIn = await http.gql({ query }, auth);
+    expect(signedIn.data.__schema.queryType.name).toBe('Query');
+    const anonymous = await http.gql({ query });
+    expect(codes(anonymous)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('gives no "Did you mean" suggestion', async () => {
+    const body = await http.gql({ query: '{ alliancez { totalCount } }' }, auth);
+    expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(JSON.stringify(body)).not.toMatch(/Did you mean/);
+  });
+
+  it('limits depth without revealing the limit, also through fragments', async () => {
+    const ok = await http.gql({ query: nested(4) }, auth);
+    expect(ok.errors).toBeUndefined();
+    const deep = await http.gql({ query: nested(7) }, auth);
+    expect(codes(deep)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(JSON.stringify(deep.errors)).not.toMatch(/\d/);
+
+    const viaFragments = `
+      query { schools(first: 1) { edges { node { ...A } } } }
+      fragment A on School { allianceMemberships { alliance { memberSchools { edges { node { ...B } } } } } }
+      fragment B on SchoolMembership { school { allianceMemberships { alliance { memberSchools { edges { node { school { name } } } } } } } }`;
+    expect(codes(await http.gql({ query: viaFragments }, auth))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('is stricter for anonymous callers: a depth fine for staff is refused before any rule runs', async () => {
+    const query = nested(3);
+    expect((await http.gql({ query }, auth)).errors).toBeUndefined();
+    const anonymous = await http.gql({ query });
+    expect(codes(anonymous)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('limits aliases and tokens without naming numbers', async () => {
+    const aliases = `{ ${Array.from({ length: 40 }, (_, i) => `a${i}: alliances { totalCount }`).join(' ')} }`;
+    const aliased = await http.gql({ query: aliases }, auth);
+    expect(codes(aliased)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(JSON.stringify(aliased.errors)).not.toMatch(/\d/);
+
+    const tokens = `{ alliances { ${'totalCount '.repeat(5000)} } }`;
+    const long = await http.gql({ query: tokens }, auth);
+    expect(long.errors?.[0].message).toBe('Query is too large.');
+  });
+
+  it('bounds every statement with a statement timeout', async () => {
+    expect(await t.db.dataSource.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '5s' }]);
+    const impatient = createDataSource({ url: t.db.url, poolSize: 1, statementTimeoutMs: 200 });
+    await impatient.initialize();
+    try {
+      await expect(impatient.query('SELECT pg_sleep(2)')).rejects.toMatchObject({ driverError: { code: '57014' } });
+    } finally {
+      await impatient.destroy();
+    }
+  });
+
+  it('turns an unexpected fault into a generic INTERNAL_SERVER_ERROR, logged with the request id', async () => {
+    const db = await createTestDatabase();
+    const lines: string[] = [];
+    const logger = pino({ level: 'error' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const server = await createServer({ dataSource: db.dataSource, config: { NODE_ENV: 'production', CORS_ORIGINS: [] }, logger, verifyToken: verifyTestToken });
+    const other = await listen(server);
+    try {
+      await db.dataSource.query('ALTER TABLE areas_of_expertise RENAME TO areas_gone');
+      const { createUser } = await import('../factories/users');
+      const { token } = await createUser(db.dataSource.manager);
+      const body = await other.gql({ query: '{ areasOfExpertise { totalCount } }' }, { authorization: `Bearer ${token}`, 'x-request-id': 'fault-42' });
+      expect(body.errors).toEqual([expect.objectContaining({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } })]);
+      expect(JSON.stringify(body)).not.toMatch(/areas_of_expertise|relation|SELECT|at .*\.js/);
+      expect(lines.join('')).toMatch(/fault-42/);
+      expect(lines.join('')).toMatch(/areas_of_expertise/);
+    } finally {
+      await server.stop();
+      await db.drop();
+    }
+  });
+});
