@@ -44,7 +44,10 @@ async function main(): Promise<void> {
     }
     if (config.DEMO_DATA && (await loadDemoDataIfEmpty(database.dataSource))) logger.info('demo data loaded into the empty database');
     const { secret, generatedAt } = resolveJwtSecret(config);
-    if (generatedAt) logger.warn({ file: generatedAt }, 'no JWT_SECRET set: generated a development secret');
+    if (generatedAt) {
+      logger.warn({ file: generatedAt }, 'no JWT_SECRET set: generated a development secret');
+      process.stderr.write(`\n  No JWT_SECRET set: generated a development secret in ${generatedAt} (production needs JWT_SECRET or JWKS_URL)\n`);
+    }
     const verifyToken = createTokenVerifier({ secret, jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
     server = await createServer({ dataSource: database.dataSource, config, logger, verifyToken });
     const url = await server.listen(config.PORT, config.HOST);

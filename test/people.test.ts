@@ -96,13 +96,16 @@ describe('staff records', () => {
   });
 
   it('shows a school lead everyone, but contact details only of their own school', async () => {
-    await create({ givenName: 'Own', email: 'own@example.org', schoolId: toGlobalId('School', ownSchool.id) });
-    await create({ givenName: 'Other', email: 'other@example.org', schoolId: toGlobalId('School', otherSchool.id) });
-    const { data } = await t.execute(PeopleDocument, { first: 100, filter: { search: 'example.org' } }, { as: head });
+    await create({ givenName: 'Own', familyName: 'Contactable', email: 'own@example.org', schoolId: toGlobalId('School', ownSchool.id) });
+    await create({ givenName: 'Other', familyName: 'Contactable', email: 'other@example.org', schoolId: toGlobalId('School', otherSchool.id) });
+    const { data } = await t.execute(PeopleDocument, { first: 100, filter: { search: 'contactable' } }, { as: head });
     const byName = new Map(data!.people.edges.map((e) => [e.node.givenName, e.node]));
     expect(byName.get('Own')!.email).toBe('own@example.org');
     expect(byName.get('Other')!.email).toBeNull();
     expect(byName.get('Other')!.phone).toBeNull();
+    // Nor can the hidden email be found by searching for it.
+    const probe = await t.execute(PeopleDocument, { first: 100, filter: { search: 'other@example' } }, { as: head });
+    expect(probe.data!.people.totalCount).toBe(0);
   });
 
   it('filters by school and leadership level, and searches names', async () => {

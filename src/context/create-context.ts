@@ -72,16 +72,18 @@ async function identify(em: EntityManager, verifyToken: TokenVerifier | undefine
 }
 
 async function settleActingAlliance(em: EntityManager, viewer: Viewer | null, header: string | undefined): Promise<Acting | null> {
+  // Anonymous callers act for no alliance: the header means nothing without a user, and refusing it would block the public surface.
+  if (!viewer) return null;
   const ref = header?.trim();
   if (!ref) {
-    const only = viewer?.memberships.length === 1 ? viewer.memberships[0] : undefined;
+    const only = viewer.memberships.length === 1 ? viewer.memberships[0] : undefined;
     return only ? fromMembership(only) : null;
   }
   const global = fromGlobalId(ref);
   const id = global?.type === 'Alliance' ? global.id : /^[0-9a-f-]{36}$/i.test(ref) ? ref.toLowerCase() : undefined;
-  const membership = viewer?.memberships.find((m) => m.allianceId === id || m.allianceSlug === ref.toLowerCase());
+  const membership = viewer.memberships.find((m) => m.allianceId === id || m.allianceSlug === ref.toLowerCase());
   if (membership) return fromMembership(membership);
-  if (viewer?.isPlatformAdmin) {
+  if (viewer.isPlatformAdmin) {
     const alliance = await em.findOne(Alliance, { where: id ? { id } : { slug: ref.toLowerCase() }, select: { id: true } });
     if (alliance) return { allianceId: alliance.id, role: ActingRole.PLATFORM_ADMIN, schoolId: null, personId: null };
   }

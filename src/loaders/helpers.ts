@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { checkFirst, Connection, decodeCursor, encodeCursor, PageArgs } from '../common/connection';
 import type { Acting } from '../context/context';
+import { BadUserInput } from '../common/errors';
 
 /** What a loader may see: the request's EntityManager, and the acting alliance and role (null: shared data only). */
 export interface LoaderScope {
@@ -102,7 +103,8 @@ export function pagedBy<E extends Keyed>(entity: EntityTarget<E>, property: keyo
     const loaders = new Map<string, DataLoader<string, Connection<E>>>();
     return (args: PageArgs): DataLoader<string, Connection<E>> => {
       const first = checkFirst(args.first);
-      const offset = Number(decodeCursor(args.after, 1)?.[0] ?? 0);
+      const offset = decodeCursor(args.after, 1)?.[0] ?? 0;
+      if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw new BadUserInput('after is not a cursor from this list', 'after');
       const cacheKey = `${first}:${offset}`;
       let loader = loaders.get(cacheKey);
       if (!loader) {

@@ -11,6 +11,6 @@ export class AreaOfExpertiseResolver {
   @Query(() => AreaOfExpertiseConnection, { description: 'The canonical areas of expertise, in inspection-heading order.' })
   areasOfExpertise(@Ctx() ctx: RequestContext, @Args() page: PageArgs) {
     const qb = ctx.em.createQueryBuilder(AreaOfExpertise, 'area');
-    return paginate(qb, page, { expression: 'area.position', value: (a) => a.position });
+    return paginate(qb, page, { expression: 'area.position', value: (a) => a.position, kind: 'number' });
   }
 }

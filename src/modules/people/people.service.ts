@@ -8,7 +8,7 @@ import { inTransaction } from '../../context/transaction';
 import { ActingRole } from '../users/user-enums';
 import { CreatePersonInput, PersonFilter, UpdatePersonInput } from './people.inputs';
 import { Person } from './person.entity';
-import { canEditPerson, peopleVisibleTo } from './person.policy';
+import { canEditPerson, contactVisibleSql, peopleVisibleTo } from './person.policy';
 import { optionalEmail, optionalPastDate, optionalPhone, optionalText, requiredText } from './person.validation';
 
 /** The permission rule guarantees an acting alliance; this narrows the type. */
@@ -31,7 +31,12 @@ export function listPeople(ctx: RequestContext, filter: PersonFilter | null | un
   const qb = visiblePeople(ctx);
   if (filter?.search?.trim()) {
     const like = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    qb.andWhere(new Brackets((w) => w.where("(e.given_name || ' ' || e.family_name) ILIKE :like", { like }).orWhere('e.email ILIKE :like')));
+    const contact = contactVisibleSql(actingOf(ctx));
+    qb.andWhere(
+      new Brackets((w) =>
+        w.where("(e.given_name || ' ' || e.family_name) ILIKE :like", { like }).orWhere(`(e.email ILIKE :like AND ${contact.where})`, contact.params),
+      ),
+    );
   }
   if (filter?.schoolId) qb.andWhere('e.school_id = :schoolId', { schoolId: expectGlobalId(filter.schoolId, 'School', 'filter.schoolId') });
   if (filter?.leadershipLevels) qb.andWhere('e.leadership_level = ANY(:levels)', { levels: filter.leadershipLevels });

@@ -37,5 +37,23 @@ export function canSeeContactDetails(acting: Acting | null, person: Person): boo
   }
 }
 
+/**
+ * canSeeContactDetails as SQL on alias `e`, for filters on contact fields: searching by an email
+ * must not find a record whose email the caller would see as null.
+ */
+export function contactVisibleSql(acting: Acting): { where: string; params: Record<string, unknown> } {
+  switch (acting.role) {
+    case ActingRole.PLATFORM_ADMIN:
+    case ActingRole.ALLIANCE_ADMIN:
+      return { where: 'true', params: {} };
+    case ActingRole.SCHOOL_LEAD:
+      return acting.schoolId ? { where: 'e.school_id = :contactSchoolId', params: { contactSchoolId: acting.schoolId } } : { where: 'false', params: {} };
+    case ActingRole.PRACTITIONER:
+      return acting.personId ? { where: 'e.id = :contactPersonId', params: { contactPersonId: acting.personId } } : { where: 'false', params: {} };
+    default:
+      return { where: 'false', params: {} };
+  }
+}
+
 /** Same people as contact details: a head edits their own school's staff, a practitioner their own record. */
 export const canEditPerson = canSeeContactDetails;
