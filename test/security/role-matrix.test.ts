@@ -1,0 +1,221 @@
+import { ExecuteResult, startTestServer, TestServer } from '../helpers/server';
+import { callAs, expectNoFaults, Role } from './support/callers';
+import { gid, NUMERIC_MARKERS, seedWorld, World } from './support/world';
+
+/**
+ * Who may do what, in one table (SECURITY.md "Who is who", D3, S3). Every caller acts for
+ * alliance A; B is the foreign alliance. A cell is the outcome a caller gets:
+ *   ok      the value, in full
+ *   own     people: only the caller's own staff record
+ *   null    null, and no error (redacted, or not visible)
+ *   hidden  the staff record is not in the caller's list at all
+ *   a code  the one error's extensions.code (and no data for the field)
+ */
+type Outcome = 'ok' | 'own' | 'null' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND';
+
+const ROLES = ['anonymous', 'NO_MEMBERSHIP', 'PLATFORM_ADMIN', 'ALLIANCE_ADMIN', 'SCHOOL_LEAD', 'PRACTITIONER', 'ANALYST'] as const satisfies readonly Role[];
+
+// prettier-ignore
+const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platformAdmin: Outcome, allianceAdmin: Outcome, schoolLead: Outcome, practitioner: Outcome, analyst: Outcome]> = {
+  //                                          anonymous          no membership  PLATFORM_ADMIN  ALLIANCE_ADMIN  SCHOOL_LEAD   PRACTITIONER  ANALYST
+  'viewer':                                   ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
+  'alliances':                                ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
+  'alliance(slug) members-only, own':         ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'ok'],
+  'alliance(slug) members-only, foreign':     ['UNAUTHENTICATED', 'null',       'null',         'null',         'null',       'null',       'null'],
+  'schools':                                  ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
+  'school(urn)':                              ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
+  'areasOfExpertise':                         ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
+  'people':                                   ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'own',        'FORBIDDEN'],
+  'node(a colleague of the own alliance)':    ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'null',       'null'],
+  'node(the practitioner’s own record)':      ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null'],
+  'createPerson (default school)':            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'FORBIDDEN'],
+  'createPerson (another school)':            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'updatePerson (lead’s school)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'NOT_FOUND',  'FORBIDDEN'],
+  'updatePerson (another school)':            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN'],
+  'updatePerson (the practitioner’s record)': ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
+  'email+phone (lead’s school)':              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'hidden',     'FORBIDDEN'],
+  'email+phone (another school)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'null',       'hidden',     'FORBIDDEN'],
+  'email+phone (the practitioner’s record)':  ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
+};
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+interface Operation {
+  source: string;
+  variables?: (w: World, role: Role) => Record<string, unknown>;
+  /** The outcome when there is no error. */
+  outcome: (data: Data, w: World, t: TestServer) => Outcome | string | Promise<Outcome | string>;
+  /** Checks the database after the call (mutations: a refusal changes nothing). */
+  after?: (outcome: Outcome, w: World, t: TestServer, role: Role) => Promise<void>;
+}
+
+// `first` as a variable: the anonymous cost limit multiplies literal page sizes, and would refuse first.
+const PEOPLE = `query($first: Int = 100) { people(first: $first) { totalCount edges { node { id email phone } } } }`;
+const rawId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split(':')[1];
+const jobTitleOf = async (t: TestServer, id: string) => (await t.db.dataSource.query(`SELECT job_title FROM people WHERE id = $1`, [id]))[0].job_title as string | null;
+
+function contactOutcome(pick: (w: World) => { id: string; email: string | null; phone: string | null }): Operation {
+  return {
+    source: PEOPLE,
+    outcome: (data, w) => {
+      const person = pick(w);
+      const row = data.people.edges.map((e: Data) => e.node).find((n: Data) => n.id === gid('Person', person));
+      if (!row) return 'hidden';
+      if (row.email === person.email && row.phone === person.phone) return 'ok';
+      if (row.email === null && row.phone === null) return 'null';
+      return `mixed: ${JSON.stringify(row)}`;
+    },
+  };
+}
+
+function update(pick: (w: World) => { id: string }): Operation {
+  return {
+    source: `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id jobTitle } } }`,
+    variables: (w, role) => ({ input: { id: gid('Person', pick(w)), jobTitle: `set by ${role}` } }),
+    outcome: (data, w) => (data.updatePerson.person.id === gid('Person', pick(w)) ? 'ok' : 'wrong person'),
+    after: async (outcome, w, t, role) => {
+      const title = await jobTitleOf(t, pick(w).id);
+      if (outcome === 'ok') expect(title).toBe(`set by ${role}`);
+      else expect(title).not.toBe(`set by ${role}`);
+    },
+  };
+}
+
+function create(label: string, schoolId: (w: World) => string | undefined): Operation {
+  const familyName = (role: Role) => `By ${role} at ${label}`;
+  return {
+    source: `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id school { urn } } } }`,
+    variables: (w, role) => ({ input: { givenName: 'Created', familyName: familyName(role), schoolId: schoolId(w) } }),
+    outcome: async (data, w, t) => {
+      const row = (await t.db.dataSource.query(`SELECT alliance_id, school_id FROM people WHERE id = $1`, [rawId(data.createPerson.person.id)]))[0];
+      return row?.alliance_id === w.A.alliance.id ? 'ok' : `landed in ${JSON.stringify(row)}`;
+    },
+    after: async (outcome, w, t, role) => {
+      const rows = await t.db.dataSource.query(`SELECT alliance_id, school_id FROM people WHERE family_name = $1`, [familyName(role)]);
+      expect(rows).toHaveLength(outcome === 'ok' ? 1 : 0);
+      // A school lead's new staff member is at their school unless they said otherwise.
+      if (outcome === 'ok' && role === 'SCHOOL_LEAD') expect(rows[0].school_id).toBe(w.A.leadSchool.id);
+    },
+  };
+}
+
+function membersOnly(tenant: 'A' | 'B'): Operation {
+  return {
+    source: `query($slug: String!) { alliance(slug: $slug) { slug settings { reviewPeriodYears } tariffs { fullDayPence } termDates { academicYear } } }`,
+    variables: (w) => ({ slug: w[tenant].alliance.slug }),
+    outcome: (data) => {
+      const { settings, tariffs, termDates } = data.alliance;
+      if (settings === null && tariffs === null && termDates === null) return 'null';
+      const own = settings && tariffs?.[0]?.fullDayPence === NUMERIC_MARKERS[tenant].fullDayPence && termDates?.[0]?.academicYear.startsWith(String(NUMERIC_MARKERS[tenant].academicYear));
+      return own ? 'ok' : `mixed: ${JSON.stringify(data.alliance)}`;
+    },
+  };
+}
+
+const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
+  'viewer': { source: `{ viewer { user { email } actingRole } }`, outcome: (d) => (d.viewer.user.email ? 'ok' : 'null') },
+  'alliances': { source: `{ alliances { totalCount edges { node { slug } } } }`, outcome: (d) => (d.alliances.totalCount >= 2 ? 'ok' : 'empty') },
+  'alliance(slug) members-only, own': membersOnly('A'),
+  'alliance(slug) members-only, foreign': membersOnly('B'),
+  'schools': { source: `{ schools { totalCount } }`, outcome: (d) => (d.schools.totalCount >= 4 ? 'ok' : 'empty') },
+  'school(urn)': { source: `query($urn: String!) { school(urn: $urn) { urn } }`, variables: (w) => ({ urn: w.B.leadSchool.urn }), outcome: (d, w) => (d.school?.urn === w.B.leadSchool.urn ? 'ok' : 'null') },
+  'areasOfExpertise': { source: `{ areasOfExpertise { totalCount } }`, outcome: (d) => (d.areasOfExpertise.totalCount > 0 ? 'ok' : 'empty') },
+  'people': {
+    source: PEOPLE,
+    outcome: async (d, w, t) => {
+      const ids = d.people.edges.map((e: Data) => e.node.id);
+      const all = (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM people WHERE alliance_id = $1`, [w.A.alliance.id]))[0].n;
+      if (ids.length === all && d.people.totalCount === all) return 'ok';
+      if (ids.length === 1 && ids[0] === gid('Person', w.A.practitionerPerson) && d.people.totalCount === 1) return 'own';
+      return `unexpected ${ids.length} of ${all}`;
+    },
+  },
+  'node(a colleague of the own alliance)': {
+    source: `query($id: ID!) { node(id: $id) { id ... on Person { givenName } } }`,
+    variables: (w) => ({ id: gid('Person', w.A.personAtOtherSchool) }),
+    outcome: (d) => (d.node ? 'ok' : 'null'),
+  },
+  'node(the practitioner’s own record)': {
+    source: `query($id: ID!) { node(id: $id) { id ... on Person { givenName } } }`,
+    variables: (w) => ({ id: gid('Person', w.A.practitionerPerson) }),
+    outcome: (d) => (d.node ? 'ok' : 'null'),
+  },
+  'createPerson (default school)': create('default school', () => undefined),
+  'createPerson (another school)': create('another school', (w) => gid('School', w.A.otherSchool)),
+  'updatePerson (lead’s school)': update((w) => w.A.colleagueAtLeadSchool),
+  'updatePerson (another school)': update((w) => w.A.personAtOtherSchool),
+  'updatePerson (the practitioner’s record)': update((w) => w.A.practitionerPerson),
+  'email+phone (lead’s school)': contactOutcome((w) => w.A.colleagueAtLeadSchool),
+  'email+phone (another school)': contactOutcome((w) => w.A.personAtOtherSchool),
+  'email+phone (the practitioner’s record)': contactOutcome((w) => w.A.practitionerPerson),
+};
+
+const CELLS = Object.entries(MATRIX).flatMap(([operation, outcomes]) => ROLES.map((role, i) => ({ operation, role, expected: outcomes[i] })));
+
+describe('the role matrix: every role × every operation, acting for alliance A', () => {
+  let t: TestServer;
+  let world: World;
+  beforeAll(async () => {
+    t = await startTestServer();
+    world = await t.db.dataSource.transaction((em) => seedWorld(em, { extraPeople: 3 }));
+  });
+  afterAll(() => t.close());
+
+  it.each(CELLS)('$operation as $role: $expected', async ({ operation, role, expected }) => {
+    const op = OPERATIONS[operation];
+    const result = (await t.execute(op.source, op.variables?.(world, role) ?? {}, callAs(t, world, world.A, role))) as ExecuteResult<Data>;
+    expectNoFaults(result);
+    let outcome: Outcome | string;
+    if (result.errors) {
+      const codes = [...new Set(result.errors.map((e) => e.extensions?.code))];
+      expect(codes).toHaveLength(1);
+      outcome = String(codes[0]);
+      // A refusal gives no data for the field: data is null, or the (nullable) root field is.
+      expect(Object.values(result.data ?? {}).every((v) => v === null)).toBe(true);
+    } else {
+      outcome = await op.outcome(result.data!, world, t);
+    }
+    expect(outcome).toBe(expected);
+    await op.after?.(outcome as Outcome, world, t, role);
+  });
+
+  it('refuses with messages that say why, not shield’s fallback', async () => {
+    const forbidden = await t.execute(PEOPLE, {}, { as: world.A.users.ANALYST });
+    expect(forbidden.errors).toEqual([expect.objectContaining({ message: expect.not.stringMatching(/Not Authorised/), extensions: { code: 'FORBIDDEN' } })]);
+    const anonymous = await t.execute(PEOPLE, {}, { as: 'anonymous' });
+    expect(anonymous.errors).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
+  });
+
+  it('redacts email and phone inside a list without refusing the list, for a school lead', async () => {
+    const result = (await t.execute(`query($first: Int) { people(first: $first) { edges { node { id school { id } email phone } } } }`, { first: 100 }, { as: world.A.users.SCHOOL_LEAD })) as ExecuteResult<Data>;
+    expect(result.errors).toBeUndefined();
+    const seeded = new Set(world.A.people.map((p) => gid('Person', p)));
+    const rows = result.data!.people.edges.map((e: Data) => e.node).filter((n: Data) => seeded.has(n.id));
+    expect(rows).toHaveLength(world.A.people.length);
+    for (const row of rows) {
+      const atLeadSchool = row.school?.id === gid('School', world.A.leadSchool);
+      expect({ atLeadSchool, email: row.email !== null, phone: row.phone !== null }).toEqual({ atLeadSchool, email: atLeadSchool, phone: atLeadSchool });
+    }
+  });
+
+  // PRODUCT BUG (SECURITY.md D3): people(filter: { search }) matches on e.email for every caller
+  // (src/modules/people/people.service.ts, listPeople: `.orWhere('e.email ILIKE :like')`), so a
+  // school lead, for whom the email of staff at other schools is redacted to null, can test or
+  // recover that email one prefix at a time: the record is listed when the guess matches.
+  it('does not let a school lead find a record by an email redacted from them', async () => {
+    const target = world.A.personAtOtherSchool;
+    const search = async (text: string) => {
+      const result = (await t.execute(`query($s: String!) { people(first: 100, filter: { search: $s }) { edges { node { id email } } } }`, { s: text }, { as: world.A.users.SCHOOL_LEAD })) as ExecuteResult<Data>;
+      return result.data!.people.edges.map((e: Data) => e.node);
+    };
+    // The matrix shows the email is null for the lead ('email+phone (another school)'); a search on it must not single the record out.
+    expect((await search(target.email!)).map((n: Data) => n.id)).not.toContain(gid('Person', target));
+  });
+
+  it('has a cell for every role in every row, and an operation for every row', () => {
+    for (const [operation, outcomes] of Object.entries(MATRIX)) {
+      expect(outcomes).toHaveLength(ROLES.length);
+      expect(OPERATIONS[operation]).toBeDefined();
+    }
+  });
+});
