@@ -46,6 +46,7 @@ const schema = z.object({
   EMBEDDED_PG_PORT: int(0, 0, 65535),
   DB_POOL_SIZE: int(10, 1, 100),
   STATEMENT_TIMEOUT_MS: int(5000, 100, 600_000),
+  AGGREGATE_MIN_GROUP_SIZE: int(5, 1, 100),
   MIGRATE_ON_START: bool(true),
   DEMO_DATA: bool(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -7,6 +7,7 @@ import { AllianceResolver } from './modules/alliances/alliances.resolver';
 import { SchoolMembershipResolver } from './modules/alliances/school-membership.resolver';
 import { AreaOfExpertiseResolver } from './modules/areas-of-expertise/areas-of-expertise.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { PeopleStatisticsResolver } from './modules/people/people-statistics.resolver';
 import { PeopleResolver } from './modules/people/people.resolver';
 import { SchoolResolver } from './modules/schools/schools.resolver';
 import { ViewerMembershipResolver, ViewerResolver } from './modules/viewer/viewer.resolver';
@@ -21,6 +22,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SchoolMembershipResolver,
   AreaOfExpertiseResolver,
   PeopleResolver,
+  PeopleStatisticsResolver,
 ];
 
 let base: GraphQLSchema | undefined;

@@ -23,7 +23,7 @@ import { getSchema } from './schema';
 
 export interface ServerDeps {
   dataSource: DataSource;
-  config: Pick<Config, 'NODE_ENV' | 'CORS_ORIGINS'>;
+  config: Pick<Config, 'NODE_ENV' | 'CORS_ORIGINS'> & Partial<Pick<Config, 'AGGREGATE_MIN_GROUP_SIZE'>>;
   logger: Logger;
   /** Absent: every bearer token is refused. */
   verifyToken?: TokenVerifier;
@@ -46,7 +46,7 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
   const app = express();
   const httpServer = http.createServer(app);
   const production = config.NODE_ENV === 'production';
-  const createContext = createContextFactory(dataSource, verifyToken);
+  const createContext = createContextFactory(dataSource, verifyToken, config.AGGREGATE_MIN_GROUP_SIZE ?? 5);
 
   const apollo = new ApolloServer<RequestContext>({
     schema: getSchema(),

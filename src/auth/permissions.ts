@@ -4,7 +4,7 @@ import { shield } from 'graphql-shield';
 import { Forbidden } from '../common/errors';
 import { RequestContext } from '../context/context';
 import { ActingRole } from '../modules/users/user-enums';
-import { actingAs, isAuthenticated, isStaffRecordOfActingAlliance, redactionPredicates, STAFF } from './rules';
+import { actingAs, EVERY_ROLE, isAuthenticated, isStaffRecordOfActingAlliance, redactionPredicates, STAFF } from './rules';
 
 /**
  * THE permissions map: every root field, and the fields through which tenant or personal data is
@@ -24,6 +24,8 @@ export const rules = {
     areasOfExpertise: isAuthenticated,
     // Staff records: analysts see people only as aggregates.
     people: actingAs(...STAFF),
+    // Counts with small groups suppressed: analysts too.
+    peopleStatistics: actingAs(...EVERY_ROLE),
   },
   Mutation: {
     createPerson: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD),

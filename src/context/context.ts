@@ -41,4 +41,6 @@ export interface RequestContext {
   /** Null when no alliance is chosen (anonymous, several memberships and no header, a platform admin without one). */
   acting: Acting | null;
   loaders: Loaders;
+  /** Aggregates suppress any group of people smaller than this (SECURITY.md D2). */
+  minGroupSize: number;
 }

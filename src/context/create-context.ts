@@ -28,12 +28,12 @@ const refuse = (code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string) =>
  * database (so a revoked membership counts from the next request), settles the acting alliance and
  * role, and creates loaders bound to that alliance.
  */
-export function createContextFactory(dataSource: DataSource, verifyToken: TokenVerifier | undefined): ContextFactory {
+export function createContextFactory(dataSource: DataSource, verifyToken: TokenVerifier | undefined, minGroupSize: number): ContextFactory {
   return async (input) => {
     const em = dataSource.manager;
     const viewer = await identify(em, verifyToken, input.authorization);
     const acting = await settleActingAlliance(em, viewer, input.allianceHeader);
-    return { requestId: input.requestId, log: input.log, em, viewer, acting, loaders: createLoaders({ em, acting }) };
+    return { requestId: input.requestId, log: input.log, em, viewer, acting, loaders: createLoaders({ em, acting }), minGroupSize };
   };
 }
 

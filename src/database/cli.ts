@@ -1,0 +1,41 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config';
+import { createLogger } from '../common/logger';
+import { connectDatabase } from './connect';
+
+const USAGE = 'usage: npm run db:migrate | npm run db:revert';
+
+/** `migrate` applies every pending migration; `revert` undoes the last one. Shares a running `npm start`'s database. */
+async function main(command: string | undefined): Promise<number> {
+  if (command !== 'migrate' && command !== 'revert') {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const config = loadConfig();
+  const database = await connectDatabase(config, createLogger('warn', 2, { command: `db:${command}` }), { shareRunning: true });
+  try {
+    if (command === 'migrate') {
+      const applied = await database.dataSource.runMigrations({ transaction: 'each' });
+      process.stdout.write(applied.length ? applied.map((m) => `applied ${m.name}\n`).join('') : 'nothing to apply: every migration is applied\n');
+    } else {
+      const executed: { name: string }[] = await database.dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').catch(() => []);
+      if (!executed.length) {
+        process.stdout.write('nothing to revert: no migration is applied\n');
+        return 0;
+      }
+      await database.dataSource.undoLastMigration({ transaction: 'each' });
+      process.stdout.write(`reverted ${executed[0].name}\n`);
+    }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,22 @@
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { RequestContext } from '../../context/context';
+import { School } from '../schools/school.entity';
+import { peopleStatistics } from './people-statistics.service';
+import { PeopleDimension, PeopleStatistics, PeopleStatisticsFilter, PeopleStatisticsGroup } from './people-statistics.types';
+
+@Resolver(() => PeopleStatisticsGroup)
+export class PeopleStatisticsResolver {
+  @Query(() => PeopleStatistics, { description: "Counts of the acting alliance's staff records by the dimensions given; groups below the minimum size are suppressed." })
+  peopleStatistics(
+    @Ctx() ctx: RequestContext,
+    @Arg('groupBy', () => [PeopleDimension]) groupBy: PeopleDimension[],
+    @Arg('filter', () => PeopleStatisticsFilter, { nullable: true }) filter?: PeopleStatisticsFilter | null,
+  ) {
+    return peopleStatistics(ctx, groupBy, filter);
+  }
+
+  @FieldResolver(() => School, { nullable: true })
+  school(@Root() group: PeopleStatisticsGroup, @Ctx() ctx: RequestContext) {
+    return group.schoolId ? ctx.loaders.schoolById.load(group.schoolId) : null;
+  }
+}
