@@ -1,13 +1,11 @@
 import { AllianceProfileDocument, AlliancesWithMembersDocument } from '../operations/generated/graphql';
-import { loadDemoData } from '../src/demo/load-demo-data';
 import { addMember, createAlliance, createSchool } from './factories';
 import { startTestServer, TestServer } from './helpers/server';
 
 describe('alliances', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    await t.db.dataSource.transaction((em) => loadDemoData(em));
+    t = await startTestServer({ demoData: true });
   });
   afterAll(() => t.close());
 

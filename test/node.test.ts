@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AreasOfExpertiseDocument, NodeDocument, NodesDocument } from '../operations/generated/graphql';
 import { toGlobalId } from '../src/common/global-id';
-import { loadDemoData } from '../src/demo/load-demo-data';
 import { NODE_LOADERS } from '../src/modules/node/node.resolver';
 import { getSchema } from '../src/schema';
 import { isObjectType } from 'graphql';
@@ -10,8 +9,7 @@ import { startTestServer, TestServer } from './helpers/server';
 describe('Relay nodes', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    await t.db.dataSource.transaction((em) => loadDemoData(em));
+    t = await startTestServer({ demoData: true });
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,5 @@
 import { AllianceMembersViewDocument, CreatePersonDocument, PeopleDocument, UpdatePersonDocument, ViewerDocument } from '../operations/generated/graphql';
 import { toGlobalId } from '../src/common/global-id';
-import { loadDemoData } from '../src/demo/load-demo-data';
 import { MembershipRole } from '../src/modules/users/user-enums';
 import { Alliance } from '../src/modules/alliances/alliance.entity';
 import { School } from '../src/modules/schools/school.entity';
@@ -121,8 +120,7 @@ describe('staff records', () => {
 describe('the demo users', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    await t.db.dataSource.transaction((em) => loadDemoData(em));
+    t = await startTestServer({ demoData: true });
   });
   afterAll(() => t.close());
 

@@ -1,13 +1,11 @@
 import { SchoolDocument, SchoolsDocument } from '../operations/generated/graphql';
-import { loadDemoData } from '../src/demo/load-demo-data';
 import { createSchool } from './factories';
 import { startTestServer, TestServer } from './helpers/server';
 
 describe('schools', () => {
   let t: TestServer;
   beforeAll(async () => {
-    t = await startTestServer();
-    await t.db.dataSource.transaction((em) => loadDemoData(em));
+    t = await startTestServer({ demoData: true });
   });
   afterAll(() => t.close());
 

@@ -3,6 +3,7 @@ import { GraphQLError, print } from 'graphql';
 import pino from 'pino';
 import { createTokenVerifier } from '../../src/auth/tokens';
 import { formatError } from '../../src/common/format-error';
+import { loadDemoData } from '../../src/demo/load-demo-data';
 import { AppServer, createServer } from '../../src/server';
 import { createUser, TEST_JWT_SECRET, TestUser } from '../factories/users';
 import { createTestDatabase, TestDatabase } from './database';
@@ -39,11 +40,12 @@ export async function createTestServer(db: TestDatabase): Promise<AppServer> {
 }
 
 /**
- * A migrated database of its own and the real server on it. Operations run through Apollo's
+ * A migrated database of its own (with the demo data if asked) and the real server on it. Operations run through Apollo's
  * executeOperation with the context the HTTP endpoint would build from the same headers.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { demoData?: boolean } = {}): Promise<TestServer> {
   const db = await createTestDatabase();
+  if (options.demoData) await db.dataSource.transaction((em) => loadDemoData(em));
   const server = await createTestServer(db);
   const reader = await createUser(db.dataSource.manager, { email: 'reader@test.invalid' });
   return {
