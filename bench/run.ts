@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     sizes.push(large);
   }
 
-  console.log(`\nSQL statements for one request (context included), by page size; query cost as graphql-armor counts it (limit ${SIGNED_IN_LIMITS.cost})`);
+  console.log(`\nSQL statements for one request (context included), by page size; query cost as the server counts it (limit ${SIGNED_IN_LIMITS.cost})`);
   printTable(['benchmark', 'page', 'rows', 'SQL statements', 'cost'], statements);
 
   const load: LoadResult[] = [];

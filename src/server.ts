@@ -9,15 +9,16 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
+import { GraphQLError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import { DataSource } from 'typeorm';
 import { Config } from './config';
-import { errorLoggingPlugin, formatError } from './common/format-error';
-import { Logger } from './common/logger';
+import { createFormatError, errorLoggingPlugin } from './common/format-error';
+import { Logger, withoutValues } from './common/logger';
 import { RequestContext } from './context/context';
 import { ContextFactory, createContextFactory } from './context/create-context';
 import { TokenVerifier } from './auth/tokens';
-import { anonymousLimitsPlugin, limitRules, SIGNED_IN_LIMITS } from './limits/limits';
+import { limitRules, limitsPlugin, SIGNED_IN_LIMITS } from './limits/limits';
 import { migrations } from '../migrations';
 import { getSchema } from './schema';
 
@@ -50,7 +51,7 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
 
   const apollo = new ApolloServer<RequestContext>({
     schema: getSchema(),
-    formatError,
+    formatError: createFormatError({ production }),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
@@ -59,7 +60,7 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
     parseOptions: { maxTokens: SIGNED_IN_LIMITS.tokens },
     introspection: true,
     plugins: [
-      anonymousLimitsPlugin({ production }),
+      limitsPlugin({ production }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No cache hints are used; the plugin costs ~28 ms on a large response.
       ApolloServerPluginCacheControlDisabled(),
@@ -80,6 +81,8 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
         return id;
       },
       customProps: (req) => ({ requestId: req.id }),
+      // Method and path only: query strings can carry GET variables, headers carry tokens.
+      serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }), err: withoutValues },
       quietReqLogger: true,
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
     }),
@@ -102,13 +105,15 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
     cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false }),
     express.json({ limit: '100kb' }),
     expressMiddleware(apollo, {
-      context: async ({ req }) =>
-        createContext({
-          requestId: String(req.id),
-          log: req.log,
-          authorization: req.headers.authorization,
-          allianceHeader: req.header('x-alliance-id'),
-        }),
+      context: async ({ req }) => {
+        try {
+          return await createContext({ requestId: String(req.id), log: req.log, authorization: req.headers.authorization, allianceHeader: req.header('x-alliance-id') });
+        } catch (error) {
+          // Apollo answers a failed context without logging it; a refusal is expected, anything else is a fault.
+          if (!(error instanceof GraphQLError)) req.log.error({ err: error }, 'context creation failed');
+          throw error;
+        }
+      },
     }),
   );
   app.use(jsonErrors(logger));

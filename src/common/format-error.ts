@@ -10,14 +10,19 @@ const isExposed = (code: unknown) => EXPOSED_CODES.has(String(code)) || APOLLO_C
 
 /**
  * Our own codes and Apollo's request errors pass through; anything else is a fault of ours and leaves
- * as a generic INTERNAL_SERVER_ERROR with no stack or SQL (SECURITY.md E1, E2).
+ * as a generic INTERNAL_SERVER_ERROR with no stack or SQL (SECURITY.md E1, E2). In production no
+ * message suggests names ("Did you mean ...?"): Apollo hides them in validation errors only, not in
+ * errors about variable values.
  */
-export function formatError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
-  // Errors thrown while building the context (a bad token) would otherwise carry Apollo's prefix.
-  const message = hideTokenLimit(formatted.message.replace(/^Context creation failed: /, ''));
-  if (isExposed(formatted.extensions?.code)) return { ...formatted, message, extensions };
-  return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+export function createFormatError(options: { production: boolean }) {
+  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+    const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+    // Errors thrown while building the context (a bad token) would otherwise carry Apollo's prefix.
+    let message = hideTokenLimit(formatted.message.replace(/^Context creation failed: /, ''));
+    if (options.production) message = message.replace(/ ?Did you mean .*$/s, '');
+    if (isExposed(formatted.extensions?.code)) return { ...formatted, message, extensions };
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
 }
 
 /** Logs each unexpected error with the request's logger, which carries its request id. */

@@ -2,7 +2,7 @@ import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { GraphQLError, print } from 'graphql';
 import pino from 'pino';
 import { createTokenVerifier } from '../../src/auth/tokens';
-import { formatError } from '../../src/common/format-error';
+import { createFormatError } from '../../src/common/format-error';
 import { loadDemoData } from '../../src/demo/load-demo-data';
 import { AppServer, createServer } from '../../src/server';
 import { createUser, TEST_JWT_SECRET, TestUser } from '../factories/users';
@@ -60,7 +60,7 @@ export async function startTestServer(options: { demoData?: boolean } = {}): Pro
       try {
         contextValue = await server.createContext({ requestId: 'test', log: silentLogger, authorization: token ? `Bearer ${token}` : undefined, allianceHeader: options.alliance });
       } catch (error) {
-        if (error instanceof GraphQLError) return { errors: [formatError(error.toJSON())] };
+        if (error instanceof GraphQLError) return { errors: [createFormatError({ production: true })(error.toJSON())] };
         throw error;
       }
       const response = await server.apollo.executeOperation({ query, variables }, { contextValue });

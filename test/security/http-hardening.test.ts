@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import pino from 'pino';
+import { createLogger } from '../../src/common/logger';
 import { createDataSource } from '../../src/database/data-source';
 import { createServer } from '../../src/server';
 import { createTestDatabase } from '../helpers/database';
@@ -51,10 +51,16 @@ describe('HTTP hardening (SECURITY.md L1-L4, E1-E3, D4)', () => {
     expect(codes(anonymous)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
-  it('gives no "Did you mean" suggestion', async () => {
+  it('gives no "Did you mean" suggestion, in the query or in its variables, signed in or not', async () => {
     const body = await http.gql({ query: '{ alliancez { totalCount } }' }, auth);
     expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(JSON.stringify(body)).not.toMatch(/Did you mean/);
+    const mutation = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }';
+    for (const headers of [auth, {}]) {
+      const variables = await http.gql({ query: mutation, variables: { input: { givenNam: 'A', familyName: 'B' } } }, headers);
+      expect(new Set(codes(variables))).toEqual(new Set(['BAD_USER_INPUT']));
+      expect(JSON.stringify(variables)).not.toMatch(/Did you mean/);
+    }
   });
 
   it('limits depth without revealing the limit, also through fragments', async () => {
@@ -89,6 +95,25 @@ describe('HTTP hardening (SECURITY.md L1-L4, E1-E3, D4)', () => {
     expect(long.errors?.[0].message).toBe('Query is too large.');
   });
 
+  it('limits cost with the page sizes the variables give, and the default when none is given', async () => {
+    const query = `query($n: Int) { alliances(first: $n) { edges { node { memberSchools(first: $n) { edges { node { school {
+      allianceMemberships { alliance { memberSchools(first: $n) { totalCount } } } } } } } } } } }`;
+    expect((await http.gql({ query, variables: { n: 5 } }, auth)).errors).toBeUndefined();
+    const big = await http.gql({ query, variables: { n: 100 } }, auth);
+    expect(codes(big)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(big.errors?.[0].message).toBe('Query is too complex.');
+    // Left out, first counts as its default of 20 at every level: 20 × 20 × 10 × 20 values is too many.
+    const defaulted = query.replace(/\(first: \$n\)/g, '').replace('query($n: Int)', 'query');
+    expect(codes(await http.gql({ query: defaulted }, auth))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+  });
+
+  it('limits directives', async () => {
+    const fields = Array.from({ length: 25 }, () => 'totalCount @include(if: true)').join(' ');
+    const body = await http.gql({ query: `{ alliances { ${fields} } }` }, auth);
+    expect(codes(body)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(JSON.stringify(body.errors)).not.toMatch(/\d/);
+  });
+
   it('bounds every statement with a statement timeout', async () => {
     expect(await t.db.dataSource.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '5s' }]);
     const impatient = createDataSource({ url: t.db.url, poolSize: 1, statementTimeoutMs: 200 });
@@ -103,7 +128,7 @@ describe('HTTP hardening (SECURITY.md L1-L4, E1-E3, D4)', () => {
   it('turns an unexpected fault into a generic INTERNAL_SERVER_ERROR, logged with the request id', async () => {
     const db = await createTestDatabase();
     const lines: string[] = [];
-    const logger = pino({ level: 'error' }, new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
+    const logger = createLogger('error', new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) }));
     const server = await createServer({ dataSource: db.dataSource, config: { NODE_ENV: 'production', CORS_ORIGINS: [] }, logger, verifyToken: verifyTestToken });
     const other = await listen(server);
     try {
@@ -115,6 +140,27 @@ describe('HTTP hardening (SECURITY.md L1-L4, E1-E3, D4)', () => {
       expect(JSON.stringify(body)).not.toMatch(/areas_of_expertise|relation|SELECT|at .*\.js/);
       expect(lines.join('')).toMatch(/fault-42/);
       expect(lines.join('')).toMatch(/areas_of_expertise/);
+
+      // A fault while writing personal data is logged without the values.
+      const { createAlliance } = await import('../factories');
+      const { MembershipRole } = await import('../../src/modules/users/user-enums');
+      const alliance = await createAlliance(db.dataSource.manager);
+      const admin = await createUser(db.dataSource.manager, { memberships: [{ alliance, role: MembershipRole.ALLIANCE_ADMIN }] });
+      await db.dataSource.query(`ALTER TABLE people ADD CONSTRAINT no_one CHECK (given_name = 'nobody')`);
+      const write = await other.gql(
+        { query: 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }', variables: { input: { givenName: 'Secretia', familyName: 'Private', email: 'secretia@example.org' } } },
+        { authorization: `Bearer ${admin.token}`, 'x-request-id': 'fault-43' },
+      );
+      expect(codes(write)).toEqual(['INTERNAL_SERVER_ERROR']);
+      expect(lines.join('')).toMatch(/fault-43/);
+      expect(lines.join('')).not.toMatch(/Secretia|secretia@example/);
+
+      // A fault while building the context is logged too, with the request id.
+      await db.dataSource.query('ALTER TABLE users RENAME TO users_gone');
+      const failed = await other.post({ query: '{ viewer { isPlatformAdmin } }' }, { authorization: `Bearer ${token}`, 'x-request-id': 'fault-44' });
+      expect(failed.status).toBe(500);
+      expect(JSON.stringify(await failed.json())).not.toMatch(/users|relation/);
+      expect(lines.join('')).toMatch(/fault-44.*context creation failed|context creation failed.*fault-44/);
     } finally {
       await server.stop();
       await db.drop();
