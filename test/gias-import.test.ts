@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { detectEncoding, GiasFileError, importGias, ImportReport } from '../src/modules/schools/gias/gias-import';
+import { detectEncoding, GiasFileError, importGias, ImportReport, inspectEncoding } from '../src/modules/schools/gias/gias-import';
 import { parseGiasDate } from '../src/modules/schools/gias/gias-row';
 import { createTestDatabase, TestDatabase } from './helpers/database';
 
@@ -45,11 +45,11 @@ function giasRow(urn: string, name: string, extra: Record<string, string> = {}):
   };
 }
 
-const csvLine = (row: Record<string, string>) => HEADER.map((h) => (/[",\r\n]/.test(row[h] ?? '') ? `"${row[h].replace(/"/g, '""')}"` : (row[h] ?? ''))).join(',');
+const csvLine = (row: Record<string, string>, header: string[] = HEADER) => header.map((h) => (/[",\r\n]/.test(row[h] ?? '') ? `"${row[h].replace(/"/g, '""')}"` : (row[h] ?? ''))).join(',');
 
 function writeGiasFile(rows: (Record<string, string> | string)[], header: string[] = HEADER): string {
   const file = tmpFile();
-  fs.writeFileSync(file, [header.join(','), ...rows.map((r) => (typeof r === 'string' ? r : csvLine(r)))].join('\r\n') + '\r\n');
+  fs.writeFileSync(file, [header.join(','), ...rows.map((r) => (typeof r === 'string' ? r : csvLine(r, header)))].join('\r\n') + '\r\n');
   return file;
 }
 
@@ -137,13 +137,53 @@ describe('importing a clean GIAS file', () => {
   });
 });
 
+describe('a narrower GIAS file', () => {
+  // The clean fixture without the Trusts and Diocese columns, and with 990011 (which has both) renamed.
+  const LACKING = ['Diocese (code)', 'Diocese (name)', 'Trusts (code)', 'Trusts (name)'];
+
+  it('keeps the values of the columns it lacks, and compares and updates only the columns it has', async () => {
+    expect((await importGias(db.dataSource, fixture('clean'))).rejected).toEqual([]);
+    const before = await updatedAt();
+    const report = await importGias(db.dataSource, fixture('narrow'));
+    expect(report).toMatchObject({ rows: 12, inserted: 0, updated: 1, unchanged: 11, rejected: [], missingColumns: LACKING });
+
+    expect(await school('990011')).toMatchObject({
+      name: 'Kingfisher Catholic All-Through School', trust_code: '17503', trust_name: 'Kingfisher Catholic Academy Trust',
+      diocese_code: 'RC21', diocese_name: 'Archdiocese of Birmingham',
+    });
+    expect(await school('990003')).toMatchObject({ trust_code: '17501', trust_name: 'Fictional Learning Trust' });
+    expect(await school('990008')).toMatchObject({ trust_code: '17502', trust_name: 'Harbour Education Trust' });
+    expect(await school('990002')).toMatchObject({ diocese_code: 'CE23', diocese_name: 'Diocese of Southwark' });
+    expect(await school('990001')).toMatchObject({ diocese_code: '0', diocese_name: 'Not applicable' });
+    const after = await updatedAt();
+    expect([...after].filter(([urn, at]) => at !== before.get(urn)).map(([urn]) => urn)).toEqual(['990011']);
+  });
+
+  it('changes nothing when imported again', async () => {
+    const before = await updatedAt();
+    const again = await importGias(db.dataSource, fixture('narrow'));
+    expect(again).toMatchObject({ rows: 12, inserted: 0, updated: 0, unchanged: 12, rejected: [] });
+    expect(await updatedAt()).toEqual(before);
+  });
+
+  it('inserts a new school with the columns it lacks empty, which a full file then fills', async () => {
+    const header = HEADER.filter((h) => !LACKING.includes(h));
+    const row = giasRow('990081', 'Narrow New School', { 'Diocese (code)': 'CE23', 'Diocese (name)': 'Diocese of Southwark', 'Trusts (code)': '17504', 'Trusts (name)': 'New Trust' });
+    expect(await importGias(db.dataSource, writeGiasFile([row], header))).toMatchObject({ inserted: 1, rejected: [] });
+    expect(await school('990081')).toMatchObject({ name: 'Narrow New School', la_code: '202', diocese_code: null, diocese_name: null, trust_code: null, trust_name: null });
+
+    expect(await importGias(db.dataSource, writeGiasFile([row]))).toMatchObject({ updated: 1, missingColumns: [] });
+    expect(await school('990081')).toMatchObject({ diocese_code: 'CE23', diocese_name: 'Diocese of Southwark', trust_code: '17504', trust_name: 'New Trust' });
+  });
+});
+
 describe('encodings', () => {
   it('detects a Windows-1252 file and decodes its accents and curly apostrophes', async () => {
     const bytes = fs.readFileSync(fixture('windows-1252'));
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
 
     const report = await importGias(db.dataSource, fixture('windows-1252'));
-    expect(report).toMatchObject({ encoding: 'windows-1252', rows: 3, inserted: 3, rejected: [] });
+    expect(report).toMatchObject({ encoding: 'windows-1252', encodingDetected: true, firstNonUtf8Line: 2, rows: 3, inserted: 3, rejected: [] });
     expect((await school('990021')).name).toBe('St Thérèse’s Catholic Primary School');
     expect((await school('990022')).name).toBe('Brontë Academy – Haworth');
     expect((await school('990023')).name).toBe('Ælfric Grammar School');
@@ -151,7 +191,8 @@ describe('encodings', () => {
 
   it('accepts an explicit encoding', async () => {
     const report = await importGias(db.dataSource, fixture('windows-1252'), { encoding: 'windows-1252' });
-    expect(report).toMatchObject({ encoding: 'windows-1252', unchanged: 3 });
+    expect(report).toMatchObject({ encoding: 'windows-1252', encodingDetected: false, unchanged: 3 });
+    expect(report.firstNonUtf8Line).toBeUndefined();
   });
 
   it('reads UTF-8 without a BOM as UTF-8, even with a character split between two read chunks', async () => {
@@ -161,6 +202,21 @@ describe('encodings', () => {
     expect(await detectEncoding(file)).toBe('utf8');
     fs.writeFileSync(file, Buffer.concat([Buffer.from('a'.repeat(70000)), Buffer.from([0xe9, 0x0a])]));
     expect(await detectEncoding(file)).toBe('windows-1252');
+  });
+
+  it('tells which line made a detected file Windows-1252, across read chunks', async () => {
+    const file = tmpFile();
+    // Valid UTF-8 on lines 1 to 3, "é" straddling the first 64 KiB chunk boundary, then one stray Windows-1252 byte on line 4.
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('x\n'), Buffer.from('a'.repeat(65533)), Buffer.from('é,b\nc\n'), Buffer.from([0x64, 0xe9, 0x0a])]));
+    expect(await inspectEncoding(file)).toEqual({ encoding: 'windows-1252', firstNonUtf8Line: 4 });
+    // A line longer than a chunk, the stray byte two chunks after its start.
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('x\n'), Buffer.from('a'.repeat(65533)), Buffer.from('é'), Buffer.from('a'.repeat(80000)), Buffer.from([0xe9, 0x0a])]));
+    expect(await inspectEncoding(file)).toEqual({ encoding: 'windows-1252', firstNonUtf8Line: 2 });
+    // Cut off inside a character.
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('x\ny\n'), Buffer.from('é').subarray(0, 1)]));
+    expect(await inspectEncoding(file)).toEqual({ encoding: 'windows-1252', firstNonUtf8Line: 3 });
+    fs.writeFileSync(file, Buffer.from('x\né\n'));
+    expect(await inspectEncoding(file)).toEqual({ encoding: 'utf8' });
   });
 });
 

@@ -41,7 +41,8 @@ const COLUMNS: [keyof SchoolRecord, string][] = [
   ['ukprn', 'ukprn'], ['postcode', 'postcode'], ['town', 'town'], ['openDate', 'open_date'], ['closeDate', 'close_date'],
   ['lastChangedDate', 'last_changed_date'],
 ];
-const UPDATABLE = COLUMNS.filter(([, column]) => column !== 'urn').map(([, column]) => column);
+/** Every field of a SchoolRecord, in column order: what upsertSchools writes unless told otherwise. */
+export const SCHOOL_FIELDS: readonly (keyof SchoolRecord)[] = COLUMNS.map(([key]) => key);
 
 export interface UpsertCounts {
   inserted: number;
@@ -53,16 +54,31 @@ export interface UpsertCounts {
  * One statement for a batch, keyed on the URN: new schools are inserted, changed ones updated, and
  * identical ones left alone (so a second run of the same file changes nothing, not even updated_at).
  * URNs must be unique within the batch.
+ *
+ * `fields` are the fields the records really carry (by default all of them): only those are written,
+ * and only they decide whether a school changed. A school's other columns keep their stored values,
+ * so a source that lacks a column (a narrower GIAS extract) does not wipe it; a new school gets NULL
+ * there. The URN and the name are always needed, since a new school cannot be inserted without them.
  */
-export async function upsertSchools(em: EntityManager, records: readonly SchoolRecord[]): Promise<UpsertCounts> {
+export async function upsertSchools(
+  em: EntityManager,
+  records: readonly SchoolRecord[],
+  fields: readonly (keyof SchoolRecord)[] = SCHOOL_FIELDS,
+): Promise<UpsertCounts> {
+  for (const required of ['urn', 'name'] as const) {
+    if (!fields.includes(required)) throw new Error(`upsertSchools: the fields to write must include "${required}"`);
+  }
   if (!records.length) return { inserted: 0, updated: 0, unchanged: 0 };
+  // Column order, without repeats, whatever order the caller gave.
+  const written = COLUMNS.filter(([key]) => fields.includes(key));
+  const updatable = written.map(([, column]) => column).filter((column) => column !== 'urn');
   const params: unknown[] = [];
-  const rows = records.map((record) => `(${COLUMNS.map(([key]) => `$${params.push(record[key])}`).join(', ')})`);
-  const names = COLUMNS.map(([, column]) => column);
+  const rows = records.map((record) => `(${written.map(([key]) => `$${params.push(record[key])}`).join(', ')})`);
+  const names = written.map(([, column]) => column);
   const result: { inserted: boolean }[] = await em.query(
     `INSERT INTO schools AS s (${names.join(', ')}) VALUES ${rows.join(', ')}
-     ON CONFLICT (urn) DO UPDATE SET ${UPDATABLE.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
-     WHERE (${UPDATABLE.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${UPDATABLE.map((c) => `EXCLUDED.${c}`).join(', ')})
+     ON CONFLICT (urn) DO UPDATE SET ${updatable.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()
+     WHERE (${updatable.map((c) => `s.${c}`).join(', ')}) IS DISTINCT FROM (${updatable.map((c) => `EXCLUDED.${c}`).join(', ')})
      RETURNING (xmax = 0) AS inserted`,
     params,
   );

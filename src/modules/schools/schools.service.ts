@@ -2,9 +2,11 @@ import { Brackets } from 'typeorm';
 import { PageArgs } from '../../common/connection';
 import { BadUserInput } from '../../common/errors';
 import { OrderDirection } from '../../common/order-direction';
+import { escapeLike } from '../../common/text';
 import { paginate } from '../../common/paginate';
 import { RequestContext } from '../../context/context';
 import { findAllianceByRef } from '../alliances/alliances.service';
+import { currentMembership } from '../alliances/current-membership';
 import { normaliseCode } from './school-record';
 import { School } from './school.entity';
 import { SchoolFilter, SchoolOrder, SchoolOrderField } from './schools.inputs';
@@ -21,8 +23,6 @@ export function checkUrn(urn: string, field: string): string {
 export function findSchoolByUrn(ctx: RequestContext, urn: string): Promise<School | null> {
   return ctx.loaders.schoolByUrn.load(checkUrn(urn, 'urn'));
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function listSchools(ctx: RequestContext, filter: SchoolFilter | null | undefined, order: SchoolOrder | null | undefined, page: PageArgs) {
   const qb = ctx.em.createQueryBuilder(School, 'school');
@@ -51,8 +51,7 @@ export async function listSchools(ctx: RequestContext, filter: SchoolFilter | nu
     const alliance = await findAllianceByRef(ctx, f.alliance);
     // An unknown alliance matches no school, like any other filter value that matches nothing.
     qb.andWhere(
-      `EXISTS (SELECT 1 FROM alliance_school_memberships m WHERE m.school_id = school.id AND m.alliance_id = :allianceId
-        AND (m.ends_on IS NULL OR m.ends_on >= current_date))`,
+      `EXISTS (SELECT 1 FROM alliance_school_memberships m WHERE m.school_id = school.id AND m.alliance_id = :allianceId AND ${currentMembership('m')})`,
       { allianceId: alliance?.id ?? '00000000-0000-0000-0000-000000000000' },
     );
   }

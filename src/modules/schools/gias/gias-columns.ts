@@ -45,9 +45,11 @@ export type ColumnIndex = Record<GiasField, number | undefined>;
 
 export interface HeaderMatch {
   columns: ColumnIndex;
+  /** Fields whose column the header has: the only ones an import may write (see upsertSchools). */
+  present: GiasField[];
   /** Required columns the header lacks: the file cannot be imported. */
   missingRequired: string[];
-  /** Mapped columns the header lacks (older extracts): their fields are stored as empty. */
+  /** Mapped columns the header lacks (older or narrower extracts): stored values are kept, new schools get them empty. */
   missingOptional: string[];
 }
 
@@ -59,13 +61,16 @@ export function matchHeader(header: readonly string[]): HeaderMatch {
     if (!positions.has(name)) positions.set(name, i);
   });
   const columns = {} as ColumnIndex;
+  const present: GiasField[] = [];
   const missing: string[] = [];
   for (const [field, name] of Object.entries(GIAS_COLUMNS) as [GiasField, string][]) {
     columns[field] = positions.get(name);
     if (columns[field] === undefined) missing.push(name);
+    else present.push(field);
   }
   return {
     columns,
+    present,
     missingRequired: missing.filter((name) => REQUIRED_COLUMNS.includes(name)),
     missingOptional: missing.filter((name) => !REQUIRED_COLUMNS.includes(name)),
   };

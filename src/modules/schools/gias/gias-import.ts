@@ -4,7 +4,7 @@ import { CsvError, Options, parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import { DataSource } from 'typeorm';
 import { SchoolRecord, upsertSchools, UpsertCounts } from '../school-record';
-import { ColumnIndex, matchHeader } from './gias-columns';
+import { ColumnIndex, GiasField, matchHeader } from './gias-columns';
 import { readGiasRow } from './gias-row';
 
 export const GIAS_ENCODINGS = ['utf8', 'windows-1252'] as const;
@@ -18,13 +18,20 @@ export interface Rejection {
 
 export interface ImportReport {
   encoding: GiasEncoding;
+  /** False when the caller gave the encoding. */
+  encodingDetected: boolean;
+  /** Why a detected encoding is windows-1252: the first line that is not valid UTF-8. */
+  firstNonUtf8Line?: number;
   /** Data rows read; a stretch of unreadable CSV counts as one. */
   rows: number;
   inserted: number;
   updated: number;
   unchanged: number;
   rejected: Rejection[];
-  /** Mapped GIAS columns the file lacks; those fields were stored as empty. */
+  /**
+   * Mapped GIAS columns the file lacks (a narrower extract): schools already in the register keep
+   * their stored values for them, and new schools get them empty.
+   */
   missingColumns: string[];
   /** Stopped by the signal: batches committed before it stay, the rest of the file was not read. */
   interrupted: boolean;
@@ -56,8 +63,8 @@ interface PendingRow {
 export async function importGias(dataSource: DataSource, filePath: string, options: ImportOptions = {}): Promise<ImportReport> {
   const { batchSize = 500, onProgress, signal } = options;
   await assertReadableFile(filePath);
-  const encoding = options.encoding ?? (await detectEncoding(filePath, signal));
-  const report: ImportReport = { encoding, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [], missingColumns: [], interrupted: false };
+  const detection: EncodingDetection = options.encoding ? { encoding: options.encoding } : await inspectEncoding(filePath, signal);
+  const report: ImportReport = { ...detection, encodingDetected: !options.encoding, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: [], missingColumns: [], interrupted: false };
   const progress = () => onProgress?.({ ...report, rejected: report.rejected.length });
   const reject = (line: number, reason: string) => report.rejected.push({ line, reason });
   // URN -> line of its first occurrence: a few MB for the whole register, unlike the file itself.
@@ -65,7 +72,7 @@ export async function importGias(dataSource: DataSource, filePath: string, optio
   let header: Header | undefined;
   let batch: PendingRow[] = [];
 
-  for await (const record of readRecords(filePath, encoding)) {
+  for await (const record of readRecords(filePath, detection.encoding)) {
     if (signal?.aborted) {
       report.interrupted = true;
       break;
@@ -76,7 +83,7 @@ export async function importGias(dataSource: DataSource, filePath: string, optio
     }
     if (!record.fields) continue;
     if (!header) {
-      header = { columns: headerColumns(filePath, record.fields, report), width: record.fields.length };
+      header = { ...headerColumns(filePath, record.fields, report), width: record.fields.length };
       continue;
     }
     report.rows++;
@@ -84,14 +91,14 @@ export async function importGias(dataSource: DataSource, filePath: string, optio
     if ('school' in row) batch.push(row);
     else reject(row.line, row.reason);
     if (batch.length >= batchSize) {
-      await writeBatch(dataSource, batch, report);
+      await writeBatch(dataSource, batch, header.fields, report);
       batch = [];
     }
     if (report.rows % batchSize === 0) progress();
   }
 
   if (!header && !report.interrupted) throw new GiasFileError(`${filePath} is empty: a GIAS file starts with a header row`);
-  if (!report.interrupted) await writeBatch(dataSource, batch, report);
+  if (header && !report.interrupted) await writeBatch(dataSource, batch, header.fields, report);
   report.rejected.sort((a, b) => a.line - b.line);
   progress();
   return report;
@@ -99,6 +106,8 @@ export async function importGias(dataSource: DataSource, filePath: string, optio
 
 interface Header {
   columns: ColumnIndex;
+  /** The fields the file has columns for: only these are written. */
+  fields: GiasField[];
   width: number;
 }
 
@@ -115,7 +124,7 @@ function checkRow(fields: string[], line: number, header: Header, firstSeen: Map
   return result.ok ? { line, school: result.school } : { line, reason: result.reason };
 }
 
-function headerColumns(filePath: string, header: string[], report: ImportReport): ColumnIndex {
+function headerColumns(filePath: string, header: string[], report: ImportReport): Pick<Header, 'columns' | 'fields'> {
   const match = matchHeader(header);
   if (match.missingRequired.length) {
     const found = header.slice(0, 8).map((name) => `"${name}"`).join(', ');
@@ -125,7 +134,7 @@ function headerColumns(filePath: string, header: string[], report: ImportReport)
     );
   }
   report.missingColumns = match.missingOptional;
-  return match.columns;
+  return { columns: match.columns, fields: match.present };
 }
 
 /** Exported so a caller can refuse a bad path before starting a database. */
@@ -141,25 +150,83 @@ export async function assertReadableFile(filePath: string): Promise<void> {
   }
 }
 
+export interface EncodingDetection {
+  encoding: GiasEncoding;
+  /** For windows-1252: the line (the header being line 1) holding the first byte that is not valid UTF-8. */
+  firstNonUtf8Line?: number;
+}
+
 /** A first pass over the bytes: a UTF-8 BOM, or bytes that are all valid UTF-8, mean utf8; anything else is an older Windows-1252 extract. */
 export async function detectEncoding(filePath: string, signal?: AbortSignal): Promise<GiasEncoding> {
+  return (await inspectEncoding(filePath, signal)).encoding;
+}
+
+/**
+ * detectEncoding, also telling where the file stopped being UTF-8: GIAS files are wholly one or the
+ * other, so a UTF-8 file with one stray byte would otherwise be read as Windows-1252 without a clue why.
+ */
+export async function inspectEncoding(filePath: string, signal?: AbortSignal): Promise<EncodingDetection> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let first = true;
-  try {
-    for await (const chunk of fs.createReadStream(filePath) as AsyncIterable<Buffer>) {
-      if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return 'utf8';
-      if ((first && chunk[0] === 0xff && chunk[1] === 0xfe) || (first && chunk[0] === 0xfe && chunk[1] === 0xff)) {
-        throw new GiasFileError(`${filePath} is UTF-16: save it as "CSV UTF-8" and import it again`);
-      }
-      first = false;
-      if (signal?.aborted) return 'utf8';
-      decoder.decode(chunk, { stream: true });
+  /** Line breaks before the current chunk. */
+  let breaksBefore = 0;
+  /** The bytes of the current line that came in earlier chunks (at most one chunk's worth), and whether that is all of them. */
+  let lineSoFar: Buffer = Buffer.alloc(0);
+  let lineTruncated = false;
+  for await (const chunk of fs.createReadStream(filePath) as AsyncIterable<Buffer>) {
+    if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) return { encoding: 'utf8' };
+    if ((first && chunk[0] === 0xff && chunk[1] === 0xfe) || (first && chunk[0] === 0xfe && chunk[1] === 0xff)) {
+      throw new GiasFileError(`${filePath} is UTF-16: save it as "CSV UTF-8" and import it again`);
     }
+    first = false;
+    if (signal?.aborted) return { encoding: 'utf8' };
+    try {
+      decoder.decode(chunk, { stream: true });
+    } catch (error) {
+      if (!isInvalidUtf8(error)) throw error;
+      const line = firstInvalidLine(Buffer.concat([lineSoFar, chunk]), lineTruncated);
+      return { encoding: 'windows-1252', firstNonUtf8Line: breaksBefore + line };
+    }
+    const lastBreak = chunk.lastIndexOf(0x0a);
+    if (lastBreak === -1) {
+      lineTruncated ||= lineSoFar.length > 0;
+      lineSoFar = chunk;
+    } else {
+      for (let i = chunk.indexOf(0x0a); i !== -1; i = chunk.indexOf(0x0a, i + 1)) breaksBefore++;
+      lineSoFar = chunk.subarray(lastBreak + 1);
+      lineTruncated = false;
+    }
+  }
+  try {
     decoder.decode();
-    return 'utf8';
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA') return 'windows-1252';
+    // The file ends inside a multi-byte character.
+    if (isInvalidUtf8(error)) return { encoding: 'windows-1252', firstNonUtf8Line: breaksBefore + 1 };
     throw error;
+  }
+  return { encoding: 'utf8' };
+}
+
+const isInvalidUtf8 = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ERR_ENCODING_INVALID_ENCODED_DATA';
+
+/**
+ * Which of the lines in `bytes` (1 for the first) is not valid UTF-8. A line break byte is never part
+ * of a multi-byte character, so each line can be checked on its own; the last may be cut short by
+ * the chunk, so an unfinished character at its end is not counted against it.
+ */
+function firstInvalidLine(bytes: Buffer, startsMidLine: boolean): number {
+  let start = 0;
+  // A line longer than the kept bytes may start them inside a character: skip its continuation bytes.
+  if (startsMidLine) while (start < 3 && start < bytes.length && (bytes[start] & 0xc0) === 0x80) start++;
+  for (let line = 1; ; line++) {
+    const end = bytes.indexOf(0x0a, start);
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, end === -1 ? bytes.length : end), { stream: end === -1 });
+    } catch {
+      return line;
+    }
+    if (end === -1) return line;
+    start = end + 1;
   }
 }
 
@@ -246,10 +313,13 @@ function normaliseLineEndings(): Transform {
   });
 }
 
-/** One transaction per batch; if it fails, its rows are retried one by one so that only the offending rows are rejected. */
-async function writeBatch(dataSource: DataSource, batch: readonly PendingRow[], report: ImportReport): Promise<void> {
+/**
+ * One transaction per batch; if it fails, its rows are retried one by one so that only the offending rows are rejected.
+ * Only the file's own columns are written: a column it lacks is not a column it empties.
+ */
+async function writeBatch(dataSource: DataSource, batch: readonly PendingRow[], fields: readonly GiasField[], report: ImportReport): Promise<void> {
   if (!batch.length) return;
-  const write = (rows: readonly PendingRow[]) => dataSource.transaction((em) => upsertSchools(em, rows.map((row) => row.school)));
+  const write = (rows: readonly PendingRow[]) => dataSource.transaction((em) => upsertSchools(em, rows.map((row) => row.school), fields));
   try {
     count(report, await write(batch));
     return;

@@ -117,14 +117,23 @@ function progressLine(stream: NodeJS.WriteStream) {
 
 function formatReport(file: string, report: ImportReport): string {
   const lines = [
-    `GIAS import of ${file} (${report.encoding === 'utf8' ? 'UTF-8' : 'Windows-1252'})${report.interrupted ? ': INTERRUPTED' : ''}`,
+    `GIAS import of ${file} (${report.encoding === 'utf8' ? 'UTF-8' : 'Windows-1252'}, ${report.encodingDetected ? 'detected' : 'as given'})${report.interrupted ? ': INTERRUPTED' : ''}`,
     `  rows read  ${n(report.rows).padStart(8)}`,
     `  inserted   ${n(report.inserted).padStart(8)}`,
     `  updated    ${n(report.updated).padStart(8)}`,
     `  unchanged  ${n(report.unchanged).padStart(8)}`,
     `  rejected   ${n(report.rejected.length).padStart(8)}`,
   ];
-  if (report.missingColumns.length) lines.push('', `Columns not in this file (stored as empty): ${report.missingColumns.join(', ')}`);
+  if (report.firstNonUtf8Line !== undefined) {
+    lines.push(
+      '',
+      `Read as Windows-1252 because line ${n(report.firstNonUtf8Line)} is not valid UTF-8.`,
+      'If the rest of the file is UTF-8, its accented names were misread: fix that line, or import again with --encoding utf8.',
+    );
+  }
+  if (report.missingColumns.length) {
+    lines.push('', `Columns not in this file (existing schools keep their values; new schools have them empty): ${report.missingColumns.join(', ')}`);
+  }
   if (report.rejected.length) lines.push('', 'Rejected rows:', ...report.rejected.map((r) => `  line ${r.line}: ${r.reason}`));
   if (report.interrupted) lines.push('', 'Interrupted: the rest of the file was not read; batches committed before the interruption are kept.');
   return `${lines.join('\n')}\n`;
