@@ -48,6 +48,7 @@ const schema = z.object({
   STATEMENT_TIMEOUT_MS: int(5000, 100, 600_000),
   AGGREGATE_MIN_GROUP_SIZE: int(5, 1, 100),
   MIGRATE_ON_START: bool(true),
+  /** Default: on, except in production, where an empty database must not get demo users. */
   DEMO_DATA: bool(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CORS_ORIGINS: z
@@ -78,5 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.NODE_ENV === 'production' && !config.JWKS_URL && (config.JWT_SECRET ?? '').length < 32) {
     throw new ConfigError('Invalid configuration:\n  JWT_SECRET: must be at least 32 characters in production (or set JWKS_URL)');
   }
-  return { ...config, dataDir: path.resolve(config.DATA_DIR) };
+  if (config.NODE_ENV === 'production' && config.JWKS_URL?.startsWith('http:')) {
+    throw new ConfigError('Invalid configuration:\n  JWKS_URL: must be https in production');
+  }
+  const demoData = env.DEMO_DATA === undefined && config.NODE_ENV === 'production' ? false : config.DEMO_DATA;
+  return { ...config, DEMO_DATA: demoData, dataDir: path.resolve(config.DATA_DIR) };
 }

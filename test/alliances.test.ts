@@ -58,15 +58,17 @@ describe('alliances', () => {
     expect(small).toBe(large);
   });
 
-  it('hides former members unless asked, and shows them with includeFormer', async () => {
+  it('hides former and future members unless asked, and shows them with includeFormer', async () => {
     const em = t.db.dataSource.manager;
     const alliance = await createAlliance(em);
     await addMember(em, alliance, await createSchool(em));
     await addMember(em, alliance, await createSchool(em), { startsOn: '2015-09-01', endsOn: '2018-08-31' });
+    // Joining next year: not a member yet.
+    await addMember(em, alliance, await createSchool(em), { startsOn: '2099-09-01' });
     const query = `query($slug: String!) { alliance(slug: $slug) { current: memberSchools { totalCount } all: memberSchools(includeFormer: true) { totalCount edges { node { endsOn } } } } }`;
     const { data } = await t.execute<{ alliance: { current: { totalCount: number }; all: { totalCount: number } } }, { slug: string }>(query, { slug: alliance.slug });
     expect(data!.alliance.current.totalCount).toBe(1);
-    expect(data!.alliance.all.totalCount).toBe(2);
+    expect(data!.alliance.all.totalCount).toBe(3);
   });
 
   it('finds an alliance by slug, and gives null for a slug that does not exist', async () => {

@@ -18,9 +18,17 @@ describe('configuration', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ STATEMENT_TIMEOUT_MS: '0' }, 'STATEMENT_TIMEOUT_MS'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET'],
+    [{ NODE_ENV: 'production', JWKS_URL: 'http://idp.example/jwks', JWT_ISSUER: 'i', JWT_AUDIENCE: 'a' }, 'JWKS_URL'],
   ])('refuses %p, naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(`${name}: `));
+  });
+
+  it('loads demo data by default, but not in production unless asked', () => {
+    expect(loadConfig({}).DEMO_DATA).toBe(true);
+    const secret = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(secret).DEMO_DATA).toBe(false);
+    expect(loadConfig({ ...secret, DEMO_DATA: 'true' }).DEMO_DATA).toBe(true);
   });
 
   it('reads HOST, PORT and switches', () => {

@@ -17,8 +17,10 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
-  if (!/^\d+[smhd]$/.test(values.ttl!)) {
-    process.stderr.write(`--ttl must look like 30m, 8h or 7d\n${USAGE}\n`);
+  const ttl = /^(\d+)([smhd])$/.exec(values.ttl!);
+  const seconds = ttl ? Number(ttl[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[ttl[2] as 's' | 'm' | 'h' | 'd'] : 0;
+  if (!seconds || seconds > 30 * 86400) {
+    process.stderr.write(`--ttl must look like 30m, 8h or 7d, and be at most 30d\n${USAGE}\n`);
     return 2;
   }
   const config = loadConfig();

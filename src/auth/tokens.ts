@@ -1,3 +1,4 @@
+import { isUuid } from '../common/text';
 import { createRemoteJWKSet, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
 
 /** Verifies a bearer token and returns its subject (a user id). Throws on anything else. */
@@ -11,8 +12,6 @@ export interface TokenSettings {
   issuer?: string;
   audience?: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   const common = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ['exp', 'sub'] };
@@ -28,7 +27,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   }
   return async (token) => {
     const { payload } = await verify(token);
-    if (!payload.sub || !UUID.test(payload.sub)) throw new Error('the token names no user');
+    if (!isUuid(payload.sub)) throw new Error('the token names no user');
     return payload.sub.toLowerCase();
   };
 }

@@ -1,4 +1,5 @@
 import { BadUserInput } from './errors';
+import { isUuid } from './text';
 
 /**
  * Relay ids are opaque: base64url of "<Type>:<uuid>". Clients must not build them, and the type
@@ -8,8 +9,6 @@ export function toGlobalId(type: string, id: string): string {
   return Buffer.from(`${type}:${id}`, 'utf8').toString('base64url');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Undefined for anything that is not a well-formed id, so a made-up id reads as "not found". */
 export function fromGlobalId(globalId: string): { type: string; id: string } | undefined {
   const decoded = Buffer.from(globalId, 'base64url').toString('utf8');
@@ -17,7 +16,7 @@ export function fromGlobalId(globalId: string): { type: string; id: string } | u
   if (colon < 1) return undefined;
   const type = decoded.slice(0, colon);
   const id = decoded.slice(colon + 1);
-  return UUID.test(id) ? { type, id: id.toLowerCase() } : undefined;
+  return isUuid(id) ? { type, id: id.toLowerCase() } : undefined;
 }
 
 /** For an id argument that must name one type; a wrong one is the caller's mistake, not a miss. */

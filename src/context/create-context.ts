@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager } from 'typeorm';
 import { fromGlobalId } from '../common/global-id';
+import { isUuid } from '../common/text';
 import { Logger } from '../common/logger';
 import { TokenVerifier } from '../auth/tokens';
 import { createLoaders } from '../loaders';
@@ -80,7 +81,7 @@ async function settleActingAlliance(em: EntityManager, viewer: Viewer | null, he
     return only ? fromMembership(only) : null;
   }
   const global = fromGlobalId(ref);
-  const id = global?.type === 'Alliance' ? global.id : /^[0-9a-f-]{36}$/i.test(ref) ? ref.toLowerCase() : undefined;
+  const id = global?.type === 'Alliance' ? global.id : isUuid(ref) ? ref.toLowerCase() : undefined;
   const membership = viewer.memberships.find((m) => m.allianceId === id || m.allianceSlug === ref.toLowerCase());
   if (membership) return fromMembership(membership);
   if (viewer.isPlatformAdmin) {

@@ -2,9 +2,9 @@ import { byId, manyBy, oneBy, pagedBy } from '../../loaders/helpers';
 import { AllianceTariff } from './alliance-tariff.entity';
 import { AllianceTerm } from './alliance-term.entity';
 import { Alliance } from './alliance.entity';
+import { currentMembership } from './current-membership';
 import { SchoolMembership } from './school-membership.entity';
 
-const CURRENT = '(e.ends_on IS NULL OR e.ends_on >= current_date)';
 const MEMBERSHIP_ORDER = 'e.role, e.starts_on';
 
 export const allianceLoaders = {
@@ -12,7 +12,7 @@ export const allianceLoaders = {
   allianceBySlug: oneBy(Alliance, 'slug'),
   // Member schools are part of every alliance's public profile.
   schoolMembershipById: byId(SchoolMembership, { shared: true }),
-  currentMembershipsByAllianceId: pagedBy(SchoolMembership, 'allianceId', { shared: true, where: CURRENT, orderBy: MEMBERSHIP_ORDER }),
+  currentMembershipsByAllianceId: pagedBy(SchoolMembership, 'allianceId', { shared: true, where: currentMembership('e'), orderBy: MEMBERSHIP_ORDER }),
   allMembershipsByAllianceId: pagedBy(SchoolMembership, 'allianceId', { shared: true, orderBy: MEMBERSHIP_ORDER }),
   membershipsBySchoolId: manyBy(SchoolMembership, 'schoolId', { shared: true, orderBy: 'e.starts_on' }),
   // Tariffs and terms are the alliance's own: tenant-scoped.

@@ -6,7 +6,7 @@ import { AllianceTariff } from './alliance-tariff.entity';
 import { AllianceTerm } from './alliance-term.entity';
 import { Alliance, AllianceSettings } from './alliance.entity';
 import { AllianceFilter } from './alliances.inputs';
-import { findAllianceByRef, listAlliances } from './alliances.service';
+import { listAlliances } from './alliances.service';
 import { SchoolMembership } from './school-membership.entity';
 
 export const AllianceConnection = ConnectionType(Alliance);
@@ -29,7 +29,7 @@ export class AllianceResolver {
     return alliance.leadSchoolId ? ctx.loaders.schoolById.load(alliance.leadSchoolId) : null;
   }
 
-  @FieldResolver(() => SchoolMembershipConnection, { description: 'Member schools with their role; current ones unless includeFormer.' })
+  @FieldResolver(() => SchoolMembershipConnection, { description: 'Member schools with their role: those in force today, or with includeFormer also past and future ones.' })
   memberSchools(
     @Root() alliance: Alliance,
     @Ctx() ctx: RequestContext,

@@ -3,6 +3,7 @@ import { PageArgs } from '../../common/connection';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { paginate } from '../../common/paginate';
+import { escapeLike } from '../../common/text';
 import { RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { ActingRole } from '../users/user-enums';
@@ -29,8 +30,10 @@ function visiblePeople(ctx: RequestContext) {
 
 export function listPeople(ctx: RequestContext, filter: PersonFilter | null | undefined, page: PageArgs) {
   const qb = visiblePeople(ctx);
-  if (filter?.search?.trim()) {
-    const like = `%${filter.search.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const search = filter?.search?.trim();
+  if (search) {
+    if (search.length > 100) throw new BadUserInput('filter.search must be at most 100 characters', 'filter.search');
+    const like = `%${escapeLike(search)}%`;
     const contact = contactVisibleSql(actingOf(ctx));
     qb.andWhere(
       new Brackets((w) =>
