@@ -173,7 +173,7 @@ async function addSchoolsAndAlliances(em: EntityManager): Promise<void> {
 
   const slugs = Array.from({ length: EXTRA_ALLIANCES }, (_, a) => `bench-${String(a + 1).padStart(2, '0')}`);
   await em.getRepository(Alliance).insert(
-    slugs.map((slug, a) => ({ slug, name: `Bench Alliance ${a + 1}`, kind: AllianceKind.TEACHING_SCHOOL_ALLIANCE, leadSchoolId: schools[a * MEMBERS_PER_ALLIANCE].id, minReleaseDaysPerYear: 10 })),
+    slugs.map((slug, a) => ({ slug, name: `Bench Alliance ${a + 1}`, kind: AllianceKind.TEACHING_SCHOOL_ALLIANCE, minReleaseDaysPerYear: 10 })),
   );
   const alliances = await em.getRepository(Alliance).find({ where: { slug: In(slugs) }, order: { slug: 'ASC' }, select: { id: true, slug: true } });
   await em.getRepository(SchoolMembership).insert(

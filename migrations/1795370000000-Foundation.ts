@@ -67,14 +67,12 @@ export class Foundation1795370000000 implements MigrationInterface {
         slug varchar(63) NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$'),
         name text NOT NULL CHECK (name <> ''),
         kind alliance_kind NOT NULL,
-        lead_school_id uuid REFERENCES schools (id) ON DELETE SET NULL,
         review_period_years smallint NOT NULL DEFAULT 4 CHECK (review_period_years BETWEEN 1 AND 10),
         min_release_days_per_year smallint NOT NULL CHECK (min_release_days_per_year BETWEEN 0 AND 190),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         version integer NOT NULL DEFAULT 1
       )`);
-    await q.query(`CREATE INDEX alliances_lead_school_id ON alliances (lead_school_id)`);
     await q.query(`CREATE INDEX alliances_name_id ON alliances (name, id)`);
 
     await q.query(`CREATE TYPE school_membership_role AS ENUM ('LEAD_SCHOOL', 'STRATEGIC_PARTNER', 'MEMBER', 'ASSOCIATE')`);
@@ -90,6 +88,8 @@ export class Foundation1795370000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX alliance_school_memberships_alliance_id ON alliance_school_memberships (alliance_id)`);
     await q.query(`CREATE INDEX alliance_school_memberships_school_id ON alliance_school_memberships (school_id)`);
+    // The lead school is the membership with the LEAD_SCHOOL role: one open-ended one per alliance.
+    await q.query(`CREATE UNIQUE INDEX alliance_school_memberships_one_lead ON alliance_school_memberships (alliance_id) WHERE role = 'LEAD_SCHOOL' AND ends_on IS NULL`);
 
     await q.query(`
       CREATE TABLE alliance_tariffs (

@@ -13,6 +13,8 @@ export class IdentityAndPeople1795370200000 implements MigrationInterface {
         display_name text NOT NULL CHECK (display_name <> ''),
         status user_status NOT NULL DEFAULT 'ACTIVE',
         is_platform_admin boolean NOT NULL DEFAULT false,
+        -- The subject an identity provider's tokens carry for this user (JWKS mode).
+        external_subject text UNIQUE CHECK (external_subject <> ''),
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
@@ -35,7 +37,9 @@ export class IdentityAndPeople1795370200000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         version integer NOT NULL DEFAULT 1
       )`);
-    await q.query(`CREATE INDEX people_alliance_id ON people (alliance_id, family_name, given_name, id)`);
+    // Serves the staff list's keyset order within an alliance.
+    await q.query(`CREATE INDEX people_alliance_id ON people (alliance_id, (family_name || ' ' || given_name), id)`);
+    await q.query(`ALTER TABLE people ADD CONSTRAINT people_id_alliance UNIQUE (id, alliance_id)`);
     await q.query(`CREATE INDEX people_school_id ON people (school_id)`);
     // One staff record per email within an alliance; another alliance keeps its own record of the same person.
     await q.query(`CREATE UNIQUE INDEX people_alliance_email ON people (alliance_id, email) WHERE email IS NOT NULL`);
@@ -48,9 +52,11 @@ export class IdentityAndPeople1795370200000 implements MigrationInterface {
         alliance_id uuid NOT NULL REFERENCES alliances (id) ON DELETE CASCADE,
         role membership_role NOT NULL,
         school_id uuid REFERENCES schools (id) ON DELETE RESTRICT,
-        person_id uuid REFERENCES people (id) ON DELETE SET NULL,
+        person_id uuid,
         created_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (user_id, alliance_id),
+        -- A practitioner's staff record belongs to the same alliance as the membership.
+        FOREIGN KEY (person_id, alliance_id) REFERENCES people (id, alliance_id) ON DELETE SET NULL (person_id),
         -- A school lead leads one school; a practitioner is one staff record.
         CHECK (role <> 'SCHOOL_LEAD' OR school_id IS NOT NULL),
         CHECK (role = 'PRACTITIONER' OR person_id IS NULL)

@@ -53,8 +53,9 @@ describe('alliances', () => {
     // Two members, so the second is not already cached by the lead-school load.
     const small = await count(1, 2);
     const large = await count(5, 100);
-    // the identity lookup, alliances, their count, lead schools, member pages (one windowed query), member schools
-    expect(large).toBe(6);
+    // the identity lookup, alliances, their count, lead memberships, member pages (one windowed query),
+    // and the schools of both (one query each, as they resolve at different depths)
+    expect(large).toBe(7);
     expect(small).toBe(large);
   });
 

@@ -44,4 +44,19 @@ describe('migrations', () => {
         AND NOT EXISTS (SELECT 1 FROM pg_index i WHERE i.indrelid = c.oid AND i.indkey[0] = a.attnum)`);
     expect(unindexed).toEqual([]);
   });
+
+  it("refuse a practitioner's membership pointing at another alliance's staff record, and a second lead school", async () => {
+    const q = (sql: string, params: unknown[] = []) => db.dataSource.query(sql, params);
+    const [a] = await q(`INSERT INTO alliances (slug, name, kind, min_release_days_per_year) VALUES ('a', 'A', 'OTHER', 6) RETURNING id`);
+    const [b] = await q(`INSERT INTO alliances (slug, name, kind, min_release_days_per_year) VALUES ('b', 'B', 'OTHER', 6) RETURNING id`);
+    const [person] = await q(`INSERT INTO people (alliance_id, given_name, family_name) VALUES ($1, 'P', 'Q') RETURNING id`, [b.id]);
+    const [user] = await q(`INSERT INTO users (email, display_name) VALUES ('u@x.test', 'U') RETURNING id`);
+    await expect(q(`INSERT INTO memberships (user_id, alliance_id, role, person_id) VALUES ($1, $2, 'PRACTITIONER', $3)`, [user.id, a.id, person.id])).rejects.toThrow(/foreign key/);
+    await q(`INSERT INTO memberships (user_id, alliance_id, role, person_id) VALUES ($1, $2, 'PRACTITIONER', $3)`, [user.id, b.id, person.id]);
+
+    const school = async (urn: string) => (await q(`INSERT INTO schools (urn, name) VALUES ($1, 'S') RETURNING id`, [urn]))[0].id;
+    const lead = `INSERT INTO alliance_school_memberships (alliance_id, school_id, role, starts_on) VALUES ($1, $2, 'LEAD_SCHOOL', '2020-09-01')`;
+    await q(lead, [a.id, await school('100001')]);
+    await expect(q(lead, [a.id, await school('100002')])).rejects.toThrow(/one_lead/);
+  });
 });

@@ -2,12 +2,16 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
-import { createTokenVerifier, signToken } from '../src/auth/tokens';
+import { createTokenVerifier, signToken, TokenVerifier } from '../src/auth/tokens';
+import { createContextFactory } from '../src/context/create-context';
+import { User } from '../src/modules/users/user.entity';
+import { createTestDatabase } from './helpers/database';
+import { silentLogger } from './helpers/server';
 
 describe('token verification', () => {
   describe('with keys from an identity provider (JWKS_URL)', () => {
     let server: http.Server;
-    let verify: (token: string) => Promise<string>;
+    let verify: TokenVerifier;
     let privateKey: KeyLike;
     const issuer = 'https://idp.example.test/';
     const audience = 'alliance-graph';
@@ -33,16 +37,32 @@ describe('token verification', () => {
     const userId = randomUUID();
 
     it('accepts a token of that provider, for this audience', async () => {
-      await expect(verify(await token())).resolves.toBe(userId);
+      await expect(verify(await token())).resolves.toEqual({ externalSubject: userId });
     });
 
     it.each([
       ['another issuer', { iss: 'https://evil.example.test/' }],
       ['another audience', { aud: 'another-api' }],
       ['no expiry', { exp: false }],
-      ['a subject that is not a user id', { sub: 'admin' }],
+      ['a subject longer than any provider uses', { sub: 'x'.repeat(300) }],
     ])('refuses %s', async (_what, claims) => {
       await expect(verify(await token(claims))).rejects.toThrow();
+    });
+
+    it("finds the user by the provider's subject, and refuses an unknown one", async () => {
+      const db = await createTestDatabase();
+      try {
+        await db.dataSource.getRepository(User).insert({ email: 'alice@example.org', displayName: 'Alice', externalSubject: 'idp|alice' });
+        const createContext = createContextFactory(db.dataSource, verify, 5);
+        const context = await createContext({ requestId: 't', log: silentLogger, authorization: `Bearer ${await token({ sub: 'idp|alice' })}` });
+        expect(context.viewer?.user.email).toBe('alice@example.org');
+        await expect(createContext({ requestId: 't', log: silentLogger, authorization: `Bearer ${await token({ sub: 'idp|mallory' })}` })).rejects.toMatchObject({
+          message: 'invalid token',
+          extensions: { code: 'UNAUTHENTICATED' },
+        });
+      } finally {
+        await db.drop();
+      }
     });
 
     it('refuses an HS256 token, whatever its secret', async () => {
@@ -56,7 +76,7 @@ describe('token verification', () => {
 
     it('accepts its own tokens and refuses another secret', async () => {
       const userId = randomUUID();
-      await expect(verify(await signToken(secret, userId))).resolves.toBe(userId);
+      await expect(verify(await signToken(secret, userId))).resolves.toEqual({ userId });
       await expect(verify(await signToken('y'.repeat(40), userId))).rejects.toThrow();
     });
 

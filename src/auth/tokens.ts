@@ -1,8 +1,12 @@
 import { isUuid } from '../common/text';
 import { createRemoteJWKSet, jwtVerify, JWTVerifyGetKey, SignJWT } from 'jose';
 
-/** Verifies a bearer token and returns its subject (a user id). Throws on anything else. */
-export type TokenVerifier = (token: string) => Promise<string>;
+/**
+ * Who a verified token names: one of our user ids (tokens this API signs), or an identity
+ * provider's own subject, matched against users.external_subject. Throws on any other token.
+ */
+export type TokenSubject = { userId: string } | { externalSubject: string };
+export type TokenVerifier = (token: string) => Promise<TokenSubject>;
 
 export interface TokenSettings {
   /** HS256 shared secret. */
@@ -16,6 +20,7 @@ export interface TokenSettings {
 export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   const common = { issuer: settings.issuer, audience: settings.audience, requiredClaims: ['exp', 'sub'] };
   let verify: (token: string) => Promise<{ payload: { sub?: string } }>;
+  const external = Boolean(settings.jwksUrl);
   if (settings.jwksUrl) {
     const keys: JWTVerifyGetKey = createRemoteJWKSet(new URL(settings.jwksUrl));
     verify = (token) => jwtVerify(token, keys, { ...common, algorithms: ['RS256', 'ES256'] });
@@ -27,8 +32,12 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   }
   return async (token) => {
     const { payload } = await verify(token);
+    if (external) {
+      if (!payload.sub || payload.sub.length > 255) throw new Error('the token names no subject');
+      return { externalSubject: payload.sub };
+    }
     if (!isUuid(payload.sub)) throw new Error('the token names no user');
-    return payload.sub.toLowerCase();
+    return { userId: payload.sub.toLowerCase() };
   };
 }
 

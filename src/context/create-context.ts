@@ -41,10 +41,10 @@ export function createContextFactory(dataSource: DataSource, verifyToken: TokenV
 async function identify(em: EntityManager, verifyToken: TokenVerifier | undefined, authorization: string | undefined): Promise<Viewer | null> {
   if (!authorization) return null;
   const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization.trim())?.[1];
-  let userId: string | undefined;
-  if (token && verifyToken) userId = await verifyToken(token).catch(() => undefined);
+  const subject = token && verifyToken ? await verifyToken(token).catch(() => undefined) : undefined;
   // One message for every way a token can be wrong: no hint for someone probing.
-  if (!userId) throw refuse('UNAUTHENTICATED', 'invalid token');
+  if (!subject) throw refuse('UNAUTHENTICATED', 'invalid token');
+  const [condition, key] = 'userId' in subject ? ['u.id = $1', subject.userId] : ['u.external_subject = $1', subject.externalSubject];
 
   const rows: (Record<string, unknown> & { membership_id: string | null })[] = await em.query(
     `SELECT u.id, u.email, u.display_name, u.status, u.is_platform_admin,
@@ -52,9 +52,9 @@ async function identify(em: EntityManager, verifyToken: TokenVerifier | undefine
        FROM users u
        LEFT JOIN memberships m ON m.user_id = u.id
        LEFT JOIN alliances a ON a.id = m.alliance_id
-      WHERE u.id = $1
+      WHERE ${condition}
       ORDER BY a.slug`,
-    [userId],
+    [key],
   );
   if (!rows.length) throw refuse('UNAUTHENTICATED', 'invalid token');
   const user = em.create(User, { id: rows[0].id as string, email: rows[0].email as string, displayName: rows[0].display_name as string, status: rows[0].status as UserStatus, isPlatformAdmin: rows[0].is_platform_admin as boolean });

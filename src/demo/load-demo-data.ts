@@ -39,7 +39,6 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
         slug: demo.slug,
         name: demo.name,
         kind: demo.kind,
-        leadSchoolId: lead ? schoolId.get(lead.urn)! : null,
         reviewPeriodYears: demo.reviewPeriodYears,
         minReleaseDaysPerYear: demo.minReleaseDaysPerYear,
       }),

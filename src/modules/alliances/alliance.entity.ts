@@ -31,9 +31,6 @@ export class Alliance extends Node {
   @Column({ type: 'enum', enum: AllianceKind, enumName: 'alliance_kind' })
   kind: AllianceKind;
 
-  @Column('uuid', { nullable: true })
-  leadSchoolId: string | null;
-
   @Column('smallint', { default: 4 })
   reviewPeriodYears: number;
 

@@ -12,6 +12,7 @@ export const allianceLoaders = {
   allianceBySlug: oneBy(Alliance, 'slug'),
   // Member schools are part of every alliance's public profile.
   schoolMembershipById: byId(SchoolMembership, { shared: true }),
+  leadMembershipByAllianceId: oneBy(SchoolMembership, 'allianceId', { shared: true, where: `e.role = 'LEAD_SCHOOL' AND ${currentMembership('e')}` }),
   currentMembershipsByAllianceId: pagedBy(SchoolMembership, 'allianceId', { shared: true, where: currentMembership('e'), orderBy: MEMBERSHIP_ORDER }),
   allMembershipsByAllianceId: pagedBy(SchoolMembership, 'allianceId', { shared: true, orderBy: MEMBERSHIP_ORDER }),
   membershipsBySchoolId: manyBy(SchoolMembership, 'schoolId', { shared: true, orderBy: 'e.starts_on' }),

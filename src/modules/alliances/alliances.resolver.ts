@@ -24,9 +24,10 @@ export class AllianceResolver {
     return ctx.loaders.allianceBySlug.load(slug.trim().toLowerCase());
   }
 
-  @FieldResolver(() => School, { nullable: true })
-  leadSchool(@Root() alliance: Alliance, @Ctx() ctx: RequestContext) {
-    return alliance.leadSchoolId ? ctx.loaders.schoolById.load(alliance.leadSchoolId) : null;
+  @FieldResolver(() => School, { nullable: true, description: 'The member school with the LEAD_SCHOOL role.' })
+  async leadSchool(@Root() alliance: Alliance, @Ctx() ctx: RequestContext) {
+    const lead = await ctx.loaders.leadMembershipByAllianceId.load(alliance.id);
+    return lead ? ctx.loaders.schoolById.load(lead.schoolId) : null;
   }
 
   @FieldResolver(() => SchoolMembershipConnection, { description: 'Member schools with their role: those in force today, or with includeFormer also past and future ones.' })

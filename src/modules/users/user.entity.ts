@@ -24,6 +24,10 @@ export class User {
   @Column('boolean', { default: false })
   isPlatformAdmin: boolean;
 
+  /** The subject of this user's tokens from an identity provider (JWKS_URL). */
+  @Column('text', { nullable: true, unique: true })
+  externalSubject: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { toGlobalId } from '../../../src/common/global-id';
 import { AllianceTariff } from '../../../src/modules/alliances/alliance-tariff.entity';
 import { AllianceTerm } from '../../../src/modules/alliances/alliance-term.entity';
-import { Term } from '../../../src/modules/alliances/alliance-enums';
+import { SchoolMembershipRole, Term } from '../../../src/modules/alliances/alliance-enums';
 import { Alliance } from '../../../src/modules/alliances/alliance.entity';
 import { Person } from '../../../src/modules/people/person.entity';
 import { School } from '../../../src/modules/schools/school.entity';
@@ -73,8 +73,8 @@ export function personFields(key: TenantKey, label: string): Partial<Person> {
 async function seedTenant(em: EntityManager, key: TenantKey, extraPeople: number): Promise<Tenant> {
   const leadSchool = await createSchool(em);
   const otherSchool = await createSchool(em);
-  const alliance = await createAlliance(em, { slug: `tenant-${key.toLowerCase()}`, name: `Tenant ${key} Alliance`, leadSchoolId: leadSchool.id });
-  await addMember(em, alliance, leadSchool);
+  const alliance = await createAlliance(em, { slug: `tenant-${key.toLowerCase()}`, name: `Tenant ${key} Alliance` });
+  await addMember(em, alliance, leadSchool, { role: SchoolMembershipRole.LEAD_SCHOOL });
   await addMember(em, alliance, otherSchool);
   const marks = NUMERIC_MARKERS[key];
   await em.getRepository(AllianceTariff).insert({ allianceId: alliance.id, effectiveFrom: '2020-09-01', fullDayPence: marks.fullDayPence, halfDayPence: null, hoursPerDay: 6, brokerageFeePerDayPence: 1000 });
