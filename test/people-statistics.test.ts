@@ -66,7 +66,11 @@ describe('peopleStatistics (SECURITY.md D2)', () => {
   });
 
   it('hides a total below the threshold', async () => {
-    const { data } = await t.execute(PeopleStatisticsDocument, { groupBy: [], filter: { leadershipLevels: ['HEADTEACHER'] } }, { as: analyst });
+    const em = t.db.dataSource.manager;
+    const small = await createAlliance(em);
+    for (let i = 0; i < 3; i++) await createPerson(em, small);
+    const smallAnalyst = await createUser(em, { memberships: [{ alliance: small, role: MembershipRole.ANALYST }] });
+    const { data } = await t.execute(PeopleStatisticsDocument, { groupBy: [] }, { as: smallAnalyst });
     expect(data!.peopleStatistics).toMatchObject({ total: null, groups: [{ count: null, suppressed: true }] });
   });
 });

@@ -79,6 +79,35 @@ describe('staff records', () => {
     expect(row).toEqual({ given_name: 'Ada', version: 2 });
   });
 
+  it('answers CONFLICT, not an internal error, while another transaction holds the record', async () => {
+    const created = (await create({ email: 'locked@example.org' })).data!.createPerson.person;
+    const holder = t.db.dataSource.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      await holder.query('SELECT 1 FROM people WHERE email = $1 FOR UPDATE', ['locked@example.org']);
+      const { errors } = await t.execute(UpdatePersonDocument, { input: { id: created.id, givenName: 'Waiting' } }, { as: admin });
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
+
+  it('lets a practitioner change their own contact details, but not where they work or their leadership history', async () => {
+    const em = t.db.dataSource.manager;
+    const { createPerson: person } = await import('./factories/users');
+    const own = await person(em, alliance, { schoolId: ownSchool.id });
+    const practitioner = await createUser(em, { memberships: [{ alliance, role: MembershipRole.PRACTITIONER, person: own }] });
+    const id = toGlobalId('Person', own.id);
+    const contact = await t.execute(UpdatePersonDocument, { input: { id, phone: '+44 1632 960 001' } }, { as: practitioner });
+    expect(contact.errors).toBeUndefined();
+    for (const input of [{ schoolId: toGlobalId('School', otherSchool.id) }, { leadershipLevel: 'SENIOR' as const }, { inLeadershipSince: '2010-09-01' }]) {
+      const { errors } = await t.execute(UpdatePersonDocument, { input: { id, ...input } }, { as: practitioner });
+      expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await em.query('SELECT school_id FROM people WHERE id = $1', [own.id]))[0].school_id).toBe(ownSchool.id);
+  });
+
   it('writes nothing when a later part of an update is refused', async () => {
     const created = (await create({ email: 'half@example.org' })).data!.createPerson.person;
     const { errors } = await t.execute(UpdatePersonDocument, { input: { id: created.id, givenName: 'Changed', schoolId: toGlobalId('School', '00000000-0000-4000-8000-000000000000') } }, { as: admin });

@@ -1,4 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLFormattedError } from 'graphql';
 import { hideTokenLimit } from '../limits/limits';
 import { EXPOSED_CODES } from './errors';
@@ -14,8 +15,14 @@ const isExposed = (code: unknown) => EXPOSED_CODES.has(String(code)) || APOLLO_C
  * message suggests names ("Did you mean ...?"): Apollo hides them in validation errors only, not in
  * errors about variable values.
  */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 export function createFormatError(options: { production: boolean }) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
+    const driverCode = (unwrapResolverError(error) as { driverError?: { code?: string } } | undefined)?.driverError?.code;
+    if (driverCode === LOCK_NOT_AVAILABLE) {
+      return { message: 'someone else is changing this object; try again', locations: formatted.locations, path: formatted.path, extensions: { code: 'CONFLICT' } };
+    }
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
     // Errors thrown while building the context (a bad token) would otherwise carry Apollo's prefix.
     let message = hideTokenLimit(formatted.message.replace(/^Context creation failed: /, ''));

@@ -23,12 +23,15 @@ export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 5000
     uuidExtension: 'pgcrypto',
     synchronize: false,
     logging: false,
-    // A statement timeout on every pooled connection bounds any request's SQL (SECURITY.md L4).
-    extra: { max: poolSize, statement_timeout: statementTimeoutMs, application_name: applicationName },
+    // A statement timeout on every pooled connection bounds any request's SQL (SECURITY.md L4). Waiting for
+    // a row lock gives up sooner, as CONFLICT (see format-error.ts), so a busy row is not an internal error.
+    // Dates such as current_date are England's, whatever the server's zone.
+    extra: {
+      max: poolSize,
+      statement_timeout: statementTimeoutMs,
+      lock_timeout: Math.max(100, Math.floor(statementTimeoutMs / 2)),
+      options: '-c TimeZone=Europe/London',
+      application_name: applicationName,
+    },
   });
-}
-
-/** Pending migrations, for /readyz and for the start-up log. */
-export async function pendingMigrations(dataSource: DataSource): Promise<boolean> {
-  return dataSource.showMigrations();
 }

@@ -38,7 +38,9 @@ export interface CoverageProblem {
   problem: string;
 }
 
+/** A root type's '*' (closed by default) is not a rule of its own: each root field still needs one. */
 const hasRule = (maps: RuleMaps[], type: string, field: string) => maps.some((m) => m[type]?.[field] !== undefined);
+const ROOT_TYPES = ['Query', 'Mutation'];
 
 /**
  * The checks of SECURITY.md S1 and S6, as a function so that a test can also show it failing:
@@ -61,6 +63,10 @@ export function permissionProblems(schema: GraphQLSchema, maps: RuleMaps[], publ
         continue;
       }
       for (const fieldName of Object.keys(fields)) {
+        if (fieldName === '*') {
+          if (!ROOT_TYPES.includes(typeName)) problems.push(`${typeName} has a wildcard, which declared-resolver mode applies to some fields only`);
+          continue;
+        }
         const field = type.getFields()[fieldName];
         if (!field) problems.push(`rule for unknown field ${typeName}.${fieldName}`);
         else if (!field.resolve) problems.push(`rule on ${typeName}.${fieldName} is never applied: the field has no resolver`);

@@ -116,6 +116,8 @@ describe('HTTP hardening (SECURITY.md L1-L4, E1-E3, D4)', () => {
 
   it('bounds every statement with a statement timeout', async () => {
     expect(await t.db.dataSource.query('SHOW statement_timeout')).toEqual([{ statement_timeout: '5s' }]);
+    expect(await t.db.dataSource.query('SHOW lock_timeout')).toEqual([{ lock_timeout: '2500ms' }]);
+    expect(await t.db.dataSource.query('SHOW TimeZone')).toEqual([{ TimeZone: 'Europe/London' }]);
     const impatient = createDataSource({ url: t.db.url, poolSize: 1, statementTimeoutMs: 200 });
     await impatient.initialize();
     try {

@@ -162,12 +162,7 @@ describe('identity and the acting alliance', () => {
       expect(new Set(messages.map((m) => JSON.stringify(m))).size).toBe(1);
     });
 
-    // PRODUCT BUG (SECURITY.md S3, "No token: anonymous"): src/context/create-context.ts,
-    // settleActingAlliance, throws refuse('FORBIDDEN', 'not a member of that alliance') whenever a
-    // header is sent and no membership matches, without first checking that there is a viewer at
-    // all. So a request with no token and an X-Alliance-Id header gets FORBIDDEN (HTTP 403) on
-    // every field, where S3 requires UNAUTHENTICATED without a token (and the public surface must
-    // stay readable to anonymous callers whatever headers their client adds).
+    // A header without a token means nothing: the caller is anonymous (SECURITY.md S3), and the public surface stays readable.
     it('treats an anonymous request with X-Alliance-Id as anonymous: UNAUTHENTICATED, not FORBIDDEN', async () => {
       const result = await t.execute(`{ alliances { totalCount } }`, {}, { as: 'anonymous', alliance: world.A.alliance.slug });
       expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);

@@ -13,13 +13,24 @@ describe('the permissions map (SECURITY.md S1, S5, S6)', () => {
     expect(permissionProblems(schema, maps, PUBLIC_TYPES)).toEqual([]);
   });
 
-  it('uses no wildcard, which declared-resolver mode would apply only to some fields', () => {
-    for (const fields of Object.values({ ...rules, ...redactionRules })) expect(Object.keys(fields)).not.toContain('*');
+  it('closes the root types by default, and uses no wildcard elsewhere (declared-resolver mode would apply it to some fields only)', () => {
+    expect(rules.Query['*']).toBeDefined();
+    expect(rules.Mutation['*']).toBeDefined();
+    const withWildcard = { ...rules, Person: { ...rules.Person, '*': rules.Person.id } };
+    expect(permissionProblems(schema, [withWildcard] as never[], PUBLIC_TYPES)).toContain('Person has a wildcard, which declared-resolver mode applies to some fields only');
+  });
+
+  it('never caches a rule that reads the parent or the arguments across fields (S2)', () => {
+    for (const [typeName, fields] of Object.entries(rules)) {
+      if (typeName === 'Query' || typeName === 'Mutation') continue;
+      for (const [field, rule] of Object.entries(fields)) expect(`${typeName}.${field}: ${(rule as unknown as { cache: string }).cache}`).toBe(`${typeName}.${field}: no_cache`);
+    }
   });
 
   it('fails on a root field without a rule', () => {
     const { Query, ...rest } = rules;
     const { people: _people, ...otherQueries } = Query;
+    // The '*' that closes Query at run time does not count as a rule for people.
     expect(permissionProblems(schema, [{ ...rest, Query: otherQueries }] as never[], PUBLIC_TYPES)).toContain('Query.people has no rule');
   });
 

@@ -198,10 +198,7 @@ describe('the role matrix: every role × every operation, acting for alliance A'
     }
   });
 
-  // PRODUCT BUG (SECURITY.md D3): people(filter: { search }) matches on e.email for every caller
-  // (src/modules/people/people.service.ts, listPeople: `.orWhere('e.email ILIKE :like')`), so a
-  // school lead, for whom the email of staff at other schools is redacted to null, can test or
-  // recover that email one prefix at a time: the record is listed when the guess matches.
+  // SECURITY.md D3: a redacted email must not be recoverable by searching for it, one prefix at a time.
   it('does not let a school lead find a record by an email redacted from them', async () => {
     const target = world.A.personAtOtherSchool;
     const search = async (text: string) => {

@@ -328,12 +328,7 @@ describe('tenant isolation (SECURITY.md T1–T5, T7)', () => {
       expectNothingOfB(people);
     });
 
-    // PRODUCT BUG (SECURITY.md E2, and the API's "a cursor it did not issue is BAD_USER_INPUT"):
-    // decodeCursor (src/common/connection.ts) checks only that the cursor is a JSON array of
-    // strings/numbers, and paginate (src/common/paginate.ts) binds its last element to
-    // `e.id > :afterId` on a uuid column. A forged cursor such as ["x","not-a-uuid"] makes
-    // PostgreSQL fail ("invalid input syntax for type uuid"): the client gets INTERNAL_SERVER_ERROR
-    // and the server logs an unexpected error, for every paginated list (people, alliances, schools).
+    // SECURITY.md E2: a forged cursor is the caller's mistake, never an internal error from the database.
     it('refuses a forged cursor whose id is not a uuid with BAD_USER_INPUT, not an internal error', async () => {
       const forged = Buffer.from(JSON.stringify(['x', 'not-a-uuid'])).toString('base64url');
       const result = await run(PAGE, { first: 5, after: forged }, 'ALLIANCE_ADMIN');

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { RequestContext } from '../../context/context';
 import { School } from '../schools/school.entity';
 import { peopleStatistics } from './people-statistics.service';
-import { PeopleDimension, PeopleStatistics, PeopleStatisticsFilter, PeopleStatisticsGroup } from './people-statistics.types';
+import { PeopleDimension, PeopleStatistics, PeopleStatisticsGroup } from './people-statistics.types';
 
 @Resolver(() => PeopleStatisticsGroup)
 export class PeopleStatisticsResolver {
@@ -10,9 +10,8 @@ export class PeopleStatisticsResolver {
   peopleStatistics(
     @Ctx() ctx: RequestContext,
     @Arg('groupBy', () => [PeopleDimension]) groupBy: PeopleDimension[],
-    @Arg('filter', () => PeopleStatisticsFilter, { nullable: true }) filter?: PeopleStatisticsFilter | null,
   ) {
-    return peopleStatistics(ctx, groupBy, filter);
+    return peopleStatistics(ctx, groupBy);
   }
 
   @FieldResolver(() => School, { nullable: true })

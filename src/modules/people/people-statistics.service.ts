@@ -2,7 +2,7 @@ import { Forbidden } from '../../common/errors';
 import { RequestContext } from '../../context/context';
 import { codeName } from '../schools/code-name';
 import { LeadershipLevel } from './person-enums';
-import { PeopleDimension, PeopleStatistics, PeopleStatisticsFilter, PeopleStatisticsGroup } from './people-statistics.types';
+import { PeopleDimension, PeopleStatistics, PeopleStatisticsGroup } from './people-statistics.types';
 
 const COLUMNS: Record<PeopleDimension, string[]> = {
   [PeopleDimension.SCHOOL]: ['p.school_id'],
@@ -15,21 +15,19 @@ const COLUMNS: Record<PeopleDimension, string[]> = {
  * Counts of the acting alliance's staff records, for every role including analysts: the only way
  * analysts see people. A group smaller than the minimum is suppressed, and when exactly one is, the
  * next smallest is too, so that the total minus the others cannot give it away (SECURITY.md D2).
+ * There is no filter: two filtered totals could be subtracted to reveal a suppressed group.
  */
-export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimension[], filter?: PeopleStatisticsFilter | null): Promise<PeopleStatistics> {
+export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimension[]): Promise<PeopleStatistics> {
   if (!ctx.acting) throw new Forbidden('choose an alliance with the X-Alliance-Id header');
   const dimensions = [...new Set(groupBy)];
   const columns = dimensions.flatMap((d) => COLUMNS[d]);
   const select = columns.map((c, i) => `${c} AS d${i}`);
-  const params: unknown[] = [ctx.acting.allianceId];
-  let where = 'p.alliance_id = $1';
-  if (filter?.leadershipLevels) where += ` AND p.leadership_level = ANY($${params.push(filter.leadershipLevels)})`;
   const rows: Record<string, string | null>[] = await ctx.em.query(
     `SELECT ${[...select, 'count(*)::int AS n'].join(', ')}
        FROM people p LEFT JOIN schools s ON s.id = p.school_id
-      WHERE ${where}
+      WHERE p.alliance_id = $1
       ${columns.length ? `GROUP BY ${columns.join(', ')} ORDER BY ${columns.map((_, i) => `d${i}`).join(', ')}` : ''}`,
-    params,
+    [ctx.acting.allianceId],
   );
   const k = ctx.minGroupSize;
   const groups = rows.map((row) => toGroup(dimensions, row));

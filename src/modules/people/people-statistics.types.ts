@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { CodeName } from '../schools/code-name';
 import { LeadershipLevel } from './person-enums';
 
@@ -9,12 +9,6 @@ export enum PeopleDimension {
   PHASE = 'PHASE',
 }
 registerEnumType(PeopleDimension, { name: 'PeopleDimension' });
-
-@InputType()
-export class PeopleStatisticsFilter {
-  @Field(() => [LeadershipLevel], { nullable: true })
-  leadershipLevels?: LeadershipLevel[] | null;
-}
 
 @ObjectType({ simpleResolvers: true, description: 'One group; the dimensions not grouped by are null.' })
 export class PeopleStatisticsGroup {

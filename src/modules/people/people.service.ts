@@ -9,7 +9,7 @@ import { inTransaction } from '../../context/transaction';
 import { ActingRole } from '../users/user-enums';
 import { CreatePersonInput, PersonFilter, UpdatePersonInput } from './people.inputs';
 import { Person } from './person.entity';
-import { canEditPerson, contactVisibleSql, peopleVisibleTo } from './person.policy';
+import { canEditPerson, contactVisibleSql, FIELDS_PRACTITIONERS_CANNOT_SET, peopleVisibleTo } from './person.policy';
 import { optionalEmail, optionalPastDate, optionalPhone, optionalText, requiredText } from './person.validation';
 
 /** The permission rule guarantees an acting alliance; this narrows the type. */
@@ -82,6 +82,10 @@ export function updatePerson(ctx: RequestContext, input: UpdatePersonInput): Pro
     const person = await visiblePeople(tx).andWhere('e.id = :id', { id }).setLock('pessimistic_write').getOne();
     if (!person) throw new NotFound('person');
     if (!canEditPerson(acting, person)) throw new Forbidden('you may not change this staff record');
+    if (acting.role === ActingRole.PRACTITIONER) {
+      const field = FIELDS_PRACTITIONERS_CANNOT_SET.find((f) => input[f] !== undefined);
+      if (field) throw new Forbidden(`input.${field} of your own record is set by your school or coordinator`);
+    }
     if (input.expectedVersion != null && input.expectedVersion !== person.version) {
       throw new Conflict(`the staff record changed since version ${input.expectedVersion}; it is now at version ${person.version}`);
     }

@@ -55,5 +55,24 @@ export function contactVisibleSql(acting: Acting): { where: string; params: Reco
   }
 }
 
-/** Same people as contact details: a head edits their own school's staff, a practitioner their own record. */
-export const canEditPerson = canSeeContactDetails;
+/** Who may change a staff record: the coordinator any, a head their own school's staff, a practitioner their own. */
+export function canEditPerson(acting: Acting, person: Person): boolean {
+  if (acting.allianceId !== person.allianceId) return false;
+  switch (acting.role) {
+    case ActingRole.PLATFORM_ADMIN:
+    case ActingRole.ALLIANCE_ADMIN:
+      return true;
+    case ActingRole.SCHOOL_LEAD:
+      return person.schoolId !== null && person.schoolId === acting.schoolId;
+    case ActingRole.PRACTITIONER:
+      return person.id === acting.personId;
+    default:
+      return false;
+  }
+}
+
+/**
+ * What a practitioner may not change on their own record: where they work and their leadership
+ * history decide SLE eligibility and which head sees their details, so the school or coordinator sets them.
+ */
+export const FIELDS_PRACTITIONERS_CANNOT_SET = ['schoolId', 'leadershipLevel', 'inLeadershipSince'] as const;
