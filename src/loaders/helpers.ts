@@ -27,10 +27,11 @@ interface Options {
 type Keyed = ObjectLiteral & { id: string };
 
 /**
- * The batch query every loader starts from. The tenant condition is added here, once, so no loader
- * can forget it (SECURITY.md T5); with no acting alliance a tenant loader returns nothing at all.
+ * The query every loader and every service list starts from, on alias `e`. The tenant condition and
+ * the role's row visibility are added here, once, so no query can forget them (SECURITY.md T4, T5).
+ * Undefined when the caller may see no row at all (no acting alliance, or a role that sees none).
  */
-function baseQuery<E extends ObjectLiteral>(scope: LoaderScope, entity: EntityTarget<E>, options: Options): SelectQueryBuilder<E> | undefined {
+export function scopedQuery<E extends ObjectLiteral>(scope: LoaderScope, entity: EntityTarget<E>, options: Options = {}): SelectQueryBuilder<E> | undefined {
   const metadata = scope.em.connection.getMetadata(entity);
   const tenantColumn = metadata.findColumnWithPropertyName('allianceId');
   const qb = scope.em.createQueryBuilder(entity, 'e');
@@ -66,7 +67,7 @@ function applyOrder(qb: SelectQueryBuilder<ObjectLiteral>, orderBy: string): voi
 export function oneBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof E & string, options: Options = {}) {
   return (scope: LoaderScope) =>
     new DataLoader<string, E | null>(async (keys) => {
-      const qb = baseQuery(scope, entity, options);
+      const qb = scopedQuery(scope, entity, options);
       if (!qb) return keys.map(() => null);
       const column = columnOf(scope, entity, property);
       const rows = await qb.andWhere(`e.${column} = ANY(:keys)`, { keys }).getMany();
@@ -81,7 +82,7 @@ export const byId = <E extends Keyed>(entity: EntityTarget<E>, options: Options 
 export function manyBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof E & string, options: Options = {}) {
   return (scope: LoaderScope) =>
     new DataLoader<string, E[]>(async (keys) => {
-      const qb = baseQuery(scope, entity, options);
+      const qb = scopedQuery(scope, entity, options);
       if (!qb) return keys.map(() => []);
       const column = columnOf(scope, entity, property);
       qb.andWhere(`e.${column} = ANY(:keys)`, { keys });
@@ -125,7 +126,7 @@ async function loadPages<E extends Keyed>(
   first: number,
   offset: number,
 ): Promise<Connection<E>[]> {
-  const window = baseQuery(scope, entity, options);
+  const window = scopedQuery(scope, entity, options);
   const empty = (total: number): Connection<E> => ({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: () => total });
   if (!window) return keys.map(() => empty(0));
   const column = columnOf(scope, entity, property);
@@ -169,6 +170,6 @@ async function loadPages<E extends Keyed>(
 }
 
 async function countOne<E extends Keyed>(scope: LoaderScope, entity: EntityTarget<E>, options: Options, column: string, key: string): Promise<number> {
-  const qb = baseQuery(scope, entity, options);
+  const qb = scopedQuery(scope, entity, options);
   return qb ? qb.andWhere(`e.${column} = :key`, { key }).getCount() : 0;
 }

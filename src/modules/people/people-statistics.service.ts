@@ -1,12 +1,15 @@
 import { Forbidden } from '../../common/errors';
 import { RequestContext } from '../../context/context';
+import { scopedQuery } from '../../loaders/helpers';
 import { codeName } from '../schools/code-name';
+import { School } from '../schools/school.entity';
+import { Person } from './person.entity';
 import { LeadershipLevel } from './person-enums';
 import { PeopleDimension, PeopleStatistics, PeopleStatisticsGroup } from './people-statistics.types';
 
 const COLUMNS: Record<PeopleDimension, string[]> = {
-  [PeopleDimension.SCHOOL]: ['p.school_id'],
-  [PeopleDimension.LEADERSHIP_LEVEL]: ['p.leadership_level'],
+  [PeopleDimension.SCHOOL]: ['e.school_id'],
+  [PeopleDimension.LEADERSHIP_LEVEL]: ['e.leadership_level'],
   [PeopleDimension.LOCAL_AUTHORITY]: ['s.la_code', 's.la_name'],
   [PeopleDimension.PHASE]: ['s.phase_code', 's.phase_name'],
 };
@@ -21,14 +24,9 @@ export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimen
   if (!ctx.acting) throw new Forbidden('choose an alliance with the X-Alliance-Id header');
   const dimensions = [...new Set(groupBy)];
   const columns = dimensions.flatMap((d) => COLUMNS[d]);
-  const select = columns.map((c, i) => `${c} AS d${i}`);
-  const rows: Record<string, string | null>[] = await ctx.em.query(
-    `SELECT ${[...select, 'count(*)::int AS n'].join(', ')}
-       FROM people p LEFT JOIN schools s ON s.id = p.school_id
-      WHERE p.alliance_id = $1
-      ${columns.length ? `GROUP BY ${columns.join(', ')} ORDER BY ${columns.map((_, i) => `d${i}`).join(', ')}` : ''}`,
-    [ctx.acting.allianceId],
-  );
+  const qb = scopedQuery(ctx, Person)!.leftJoin(School, 's', 's.id = e.school_id').select('count(*)::int', 'n');
+  columns.forEach((column, i) => qb.addSelect(column, `d${i}`).addGroupBy(column).addOrderBy(`d${i}`));
+  const rows: Record<string, string | null>[] = await qb.getRawMany();
   const k = ctx.minGroupSize;
   const groups = rows.map((row) => toGroup(dimensions, row));
   const small = groups.filter((g) => g.count! < k);
@@ -46,8 +44,8 @@ export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimen
 
 function toGroup(dimensions: PeopleDimension[], row: Record<string, string | null>): PeopleStatisticsGroup {
   const values = Object.keys(row)
-    .filter((key) => key.startsWith('d'))
-    .map((key) => row[key]);
+    .filter((key) => /^d\d+$/.test(key))
+    .map((_, i) => row[`d${i}`]);
   const group: PeopleStatisticsGroup = Object.assign(new PeopleStatisticsGroup(), { schoolId: null, leadershipLevel: null, localAuthority: null, phase: null, count: Number(row.n), suppressed: false });
   let i = 0;
   for (const dimension of dimensions) {

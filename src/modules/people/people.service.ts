@@ -3,6 +3,7 @@ import { PageArgs } from '../../common/connection';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { paginate } from '../../common/paginate';
+import { scopedQuery } from '../../loaders/helpers';
 import { escapeLike } from '../../common/text';
 import { RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
@@ -20,12 +21,8 @@ function actingOf(ctx: RequestContext) {
 
 /** The acting alliance's staff records that the caller may see: tenant and visibility in SQL, before paging. */
 function visiblePeople(ctx: RequestContext) {
-  const acting = actingOf(ctx);
-  const qb = ctx.em.createQueryBuilder(Person, 'e').where('e.alliance_id = :tenantId', { tenantId: acting.allianceId });
-  const visibility = peopleVisibleTo(acting);
-  if (visibility === 'none') qb.andWhere('false');
-  else if (visibility !== 'all') qb.andWhere(visibility.where, visibility.params);
-  return qb;
+  actingOf(ctx);
+  return scopedQuery(ctx, Person, { visible: peopleVisibleTo }) ?? ctx.em.createQueryBuilder(Person, 'e').where('false');
 }
 
 export function listPeople(ctx: RequestContext, filter: PersonFilter | null | undefined, page: PageArgs) {
