@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   let server: AppServer | undefined;
 
   let stopping = false;
+  let starting: Promise<void> | undefined;
   const shutdown = async (signal: string) => {
     if (stopping) {
       logger.warn(`${signal} again: exiting now`);
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     try {
+      // A signal during start-up waits for it, so that an embedded PostgreSQL being started is stopped too.
+      await starting?.catch(() => undefined);
       await server?.stop();
       await database?.close();
       logger.info('stopped');
@@ -36,7 +39,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  try {
+  starting = (async () => {
     database = await connectDatabase(config, logger);
     if (config.MIGRATE_ON_START) {
       const applied = await database.dataSource.runMigrations({ transaction: 'each' });
@@ -63,8 +66,14 @@ async function main(): Promise<void> {
         `    curl -s ${url} -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d '{"query":"{ viewer { user { email } actingRole } }"}'`,
         '',
         '',
-      ].join('\n'),
+      ]
+        .filter((line) => config.DEMO_DATA || !/demo user|TOKEN=|curl/.test(line))
+        .join('\n'),
     );
+  })();
+
+  try {
+    await starting;
   } catch (error) {
     await server?.stop().catch(() => undefined);
     await database?.close().catch(() => undefined);

@@ -56,6 +56,8 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // main.ts stops the server, then the pool, then PostgreSQL, in that order; Apollo must not race it.
+    stopOnTerminationSignals: false,
     validationRules: limitRules(SIGNED_IN_LIMITS),
     parseOptions: { maxTokens: SIGNED_IN_LIMITS.tokens },
     introspection: true,

@@ -1,4 +1,4 @@
-import { academicYearBounds, academicYearOf, formatAcademicYear, parseAcademicYear } from '../src/common/academic-year';
+import { academicYearBounds, academicYearOf, englishDate, formatAcademicYear, parseAcademicYear } from '../src/common/academic-year';
 
 describe('academic year', () => {
   it.each([
@@ -10,6 +10,13 @@ describe('academic year', () => {
     ['2025-09-01', 2025],
   ])('%s belongs to the year starting %i', (date, year) => {
     expect(academicYearOf(date)).toBe(year);
+  });
+
+  it('counts a moment by its day in England', () => {
+    expect(academicYearOf(new Date('2025-08-31T23:30:00Z'))).toBe(2025);
+    expect(academicYearOf(new Date('2025-08-31T22:30:00Z'))).toBe(2024);
+    expect(academicYearOf(new Date('2025-01-31T23:30:00Z'))).toBe(2024);
+    expect(englishDate(new Date('2025-06-30T23:30:00Z'))).toBe('2025-07-01');
   });
 
   it('writes and reads "2024/25"', () => {

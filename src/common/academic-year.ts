@@ -1,11 +1,16 @@
 /**
  * The English academic year runs 1 September to 31 August. It is named by its starting calendar
- * year (2024 for 2024/25) in storage, and written "2024/25" to people.
+ * year (2024 for 2024/25) in storage, and written "2024/25" to people. A moment (a Date) counts by
+ * its calendar day in England: 23:30 UTC on 31 August 2025 is already 1 September in London.
  */
 export function academicYearOf(date: Date | string): number {
-  const d = typeof date === 'string' ? new Date(`${date.slice(0, 10)}T00:00:00Z`) : date;
-  const month = d.getUTCMonth(); // 0 = January; 8 = September
-  return month >= 8 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
+  const [year, month] = (typeof date === 'string' ? date : englishDate(date)).split('-').map(Number);
+  return month >= 9 ? year : year - 1;
+}
+
+/** The calendar day in England, as an ISO date. */
+export function englishDate(moment: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
 }
 
 export function formatAcademicYear(startYear: number): string {

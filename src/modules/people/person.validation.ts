@@ -1,3 +1,4 @@
+import { englishDate } from '../../common/academic-year';
 import { BadUserInput } from '../../common/errors';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -32,7 +33,7 @@ export function optionalPhone(value: string | null | undefined, field: string): 
 /** A past date, not before 1950: nobody led a school before then and is still working. */
 export function optionalPastDate(value: string | null | undefined, field: string): string | null {
   if (value === null || value === undefined) return null;
-  const today = new Date().toISOString().slice(0, 10);
+  const today = englishDate();
   if (value > today || value < '1950-01-01') throw new BadUserInput(`${field} must be a date between 1950 and today`, field);
   return value;
 }
