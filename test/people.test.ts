@@ -176,8 +176,8 @@ describe('the demo users', () => {
     const coordinator = await demoUser('coordinator@forest.demo');
     const own = await t.execute(AllianceMembersViewDocument, { slug: 'forest' }, { as: coordinator });
     expect(own.errors).toBeUndefined();
-    expect(own.data!.alliance).toMatchObject({ settings: { reviewPeriodYears: 4 }, tariffs: [{ fullDayPence: 37500, halfDayPence: 20000, hoursPerDay: 6 }] });
-    expect(own.data!.alliance!.termDates!.length).toBe(6);
+    expect(own.data!.alliance).toMatchObject({ settings: { reviewPeriodYears: 4 }, tariffs: { edges: [{ node: { fullDayPence: 37500, halfDayPence: 20000, hoursPerDay: 6 } }] } });
+    expect(own.data!.alliance!.termDates!.totalCount).toBe(6);
     const foreign = await t.execute(AllianceMembersViewDocument, { slug: 'romero' }, { as: coordinator });
     expect(foreign.errors).toBeUndefined();
     expect(foreign.data!.alliance).toEqual({ slug: 'romero', settings: null, tariffs: null, termDates: null });

@@ -18,7 +18,7 @@ describe('schools', () => {
       urn: '990001',
       localAuthority: { code: '208', name: 'Lambeth' },
       establishmentTypeGroup: { code: '10', name: 'Academies' },
-      allianceMemberships: [{ role: 'LEAD_SCHOOL', alliance: { slug: 'london-south' } }],
+      allianceMemberships: { edges: [{ node: { role: 'LEAD_SCHOOL', alliance: { slug: 'london-south' } } }] },
     });
   });
 

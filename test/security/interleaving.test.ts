@@ -13,7 +13,7 @@ const REQUESTS = 60;
 const LIST_AND_NODES = `query($ids: [ID!]!) {
   people(first: 100) { totalCount edges { node { id givenName email phone jobTitle school { id } } } }
   nodes(ids: $ids) { id ... on Person { givenName familyName email } }
-  viewer { actingRole actingAlliance { slug tariffs { fullDayPence } termDates { academicYear } } }
+  viewer { actingRole actingAlliance { slug tariffs { edges { node { fullDayPence } } } termDates { edges { node { academicYear } } } } }
 }`;
 
 type ListAndNodes = {
@@ -88,13 +88,13 @@ describe('interleaved requests and parallel root fields (SECURITY.md T6)', () =>
   });
 
   const PARALLEL_ROOT_FIELDS = `query($own: ID!, $foreign: ID!, $ownIds: [ID!]!, $foreignSlug: String!) {
-    viewer { actingRole actingAlliance { slug settings { reviewPeriodYears } tariffs { fullDayPence } } }
+    viewer { actingRole actingAlliance { slug settings { reviewPeriodYears } tariffs { edges { node { fullDayPence } } } } }
     people(first: 100) { totalCount edges { node { id givenName email } } }
     a: people(first: 5) { totalCount edges { node { id givenName jobTitle } } }
     b: node(id: $own) { id ... on Person { givenName email phone } }
     c: node(id: $foreign) { id ... on Person { givenName } }
     d: nodes(ids: $ownIds) { id }
-    e: alliance(slug: $foreignSlug) { slug settings { reviewPeriodYears } tariffs { fullDayPence } termDates { academicYear } }
+    e: alliance(slug: $foreignSlug) { slug settings { reviewPeriodYears } tariffs { edges { node { fullDayPence } } } termDates { edges { node { academicYear } } } }
   }`;
 
   type Parallel = {

@@ -101,12 +101,12 @@ function create(label: string, schoolId: (w: World) => string | undefined): Oper
 
 function membersOnly(tenant: 'A' | 'B'): Operation {
   return {
-    source: `query($slug: String!) { alliance(slug: $slug) { slug settings { reviewPeriodYears } tariffs { fullDayPence } termDates { academicYear } } }`,
+    source: `query($slug: String!) { alliance(slug: $slug) { slug settings { reviewPeriodYears } tariffs { edges { node { fullDayPence } } } termDates { edges { node { academicYear } } } } }`,
     variables: (w) => ({ slug: w[tenant].alliance.slug }),
     outcome: (data) => {
       const { settings, tariffs, termDates } = data.alliance;
       if (settings === null && tariffs === null && termDates === null) return 'null';
-      const own = settings && tariffs?.[0]?.fullDayPence === NUMERIC_MARKERS[tenant].fullDayPence && termDates?.[0]?.academicYear.startsWith(String(NUMERIC_MARKERS[tenant].academicYear));
+      const own = settings && tariffs?.edges[0]?.node.fullDayPence === NUMERIC_MARKERS[tenant].fullDayPence && termDates?.edges[0]?.node.academicYear.startsWith(String(NUMERIC_MARKERS[tenant].academicYear));
       return own ? 'ok' : `mixed: ${JSON.stringify(data.alliance)}`;
     },
   };

@@ -385,8 +385,8 @@ describe('tenant isolation (SECURITY.md T1–T5, T7)', () => {
       const ids = [...world.A.people.slice(0, 3), ...world.B.people.slice(0, 3)].map((p) => gid('Person', p));
       const result = await run(
         `query($ids: [ID!]!) {
-          viewer { actingAlliance { settings { reviewPeriodYears } tariffs { fullDayPence } termDates { academicYear } } }
-          alliances(first: 10) { edges { node { slug tariffs { fullDayPence } termDates { academicYear } } } }
+          viewer { actingAlliance { settings { reviewPeriodYears } tariffs { edges { node { fullDayPence } } } termDates { edges { node { academicYear } } } } }
+          alliances(first: 10) { edges { node { slug tariffs { edges { node { fullDayPence } } } termDates { edges { node { academicYear } } } } } }
           people(first: 5) { edges { node { id school { name } } } }
           nodes(ids: $ids) { ... on Person { id email } }
         }`,

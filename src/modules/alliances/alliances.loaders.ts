@@ -1,4 +1,4 @@
-import { byId, manyBy, oneBy, pagedBy } from '../../loaders/helpers';
+import { byId, oneBy, pagedBy } from '../../loaders/helpers';
 import { AllianceTariff } from './alliance-tariff.entity';
 import { AllianceTerm } from './alliance-term.entity';
 import { Alliance } from './alliance.entity';
@@ -15,8 +15,8 @@ export const allianceLoaders = {
   leadMembershipByAllianceId: oneBy(SchoolMembership, 'allianceId', { shared: true, where: `e.role = 'LEAD_SCHOOL' AND ${currentMembership('e')}` }),
   currentMembershipsByAllianceId: pagedBy(SchoolMembership, 'allianceId', { shared: true, where: currentMembership('e'), orderBy: MEMBERSHIP_ORDER }),
   allMembershipsByAllianceId: pagedBy(SchoolMembership, 'allianceId', { shared: true, orderBy: MEMBERSHIP_ORDER }),
-  membershipsBySchoolId: manyBy(SchoolMembership, 'schoolId', { shared: true, orderBy: 'e.starts_on' }),
+  membershipsBySchoolId: pagedBy(SchoolMembership, 'schoolId', { shared: true, orderBy: 'e.starts_on' }),
   // Tariffs and terms are the alliance's own: tenant-scoped.
-  tariffsByAllianceId: manyBy(AllianceTariff, 'allianceId', { orderBy: 'e.effective_from DESC' }),
-  termsByAllianceId: manyBy(AllianceTerm, 'allianceId', { orderBy: 'e.academic_year DESC, e.starts_on' }),
+  tariffsByAllianceId: pagedBy(AllianceTariff, 'allianceId', { orderBy: 'e.effective_from DESC' }),
+  termsByAllianceId: pagedBy(AllianceTerm, 'allianceId', { orderBy: 'e.academic_year DESC, e.starts_on' }),
 };

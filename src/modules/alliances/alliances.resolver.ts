@@ -11,6 +11,8 @@ import { SchoolMembership } from './school-membership.entity';
 
 export const AllianceConnection = ConnectionType(Alliance);
 export const SchoolMembershipConnection = ConnectionType(SchoolMembership);
+export const AllianceTariffConnection = ConnectionType(AllianceTariff);
+export const AllianceTermConnection = ConnectionType(AllianceTerm);
 
 @Resolver(() => Alliance)
 export class AllianceResolver {
@@ -46,13 +48,13 @@ export class AllianceResolver {
     return alliance.settings;
   }
 
-  @FieldResolver(() => [AllianceTariff], { nullable: true, description: 'Tariffs, newest first; members only.' })
-  tariffs(@Root() alliance: Alliance, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.tariffsByAllianceId.load(alliance.id);
+  @FieldResolver(() => AllianceTariffConnection, { nullable: true, description: 'Tariffs, newest first; members only.' })
+  tariffs(@Root() alliance: Alliance, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return ctx.loaders.tariffsByAllianceId(page).load(alliance.id);
   }
 
-  @FieldResolver(() => [AllianceTerm], { nullable: true, description: 'Term dates, newest year first; members only.' })
-  termDates(@Root() alliance: Alliance, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.termsByAllianceId.load(alliance.id);
+  @FieldResolver(() => AllianceTermConnection, { nullable: true, description: 'Term dates, newest year first; members only.' })
+  termDates(@Root() alliance: Alliance, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return ctx.loaders.termsByAllianceId(page).load(alliance.id);
   }
 }

@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { RequestContext } from '../../context/context';
-import { SchoolMembership } from '../alliances/school-membership.entity';
+import { SchoolMembershipConnection } from '../alliances/alliances.resolver';
 import { School } from './school.entity';
 import { SchoolFilter, SchoolOrder } from './schools.inputs';
 import { findSchoolByUrn, listSchools } from './schools.service';
@@ -25,8 +25,8 @@ export class SchoolResolver {
     return findSchoolByUrn(ctx, urn);
   }
 
-  @FieldResolver(() => [SchoolMembership], { description: 'Alliances this school belongs or belonged to.' })
-  allianceMemberships(@Root() school: School, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.membershipsBySchoolId.load(school.id);
+  @FieldResolver(() => SchoolMembershipConnection, { description: 'Alliances this school belongs, belonged or will belong to, oldest first.' })
+  allianceMemberships(@Root() school: School, @Ctx() ctx: RequestContext, @Args() page: PageArgs) {
+    return ctx.loaders.membershipsBySchoolId(page).load(school.id);
   }
 }

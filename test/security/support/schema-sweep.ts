@@ -95,6 +95,9 @@ function objectSelection(schema: GraphQLSchema, type: GraphQLObjectType, depth: 
     const named = getNamedType(field.type);
     const key = clashes.has(field.name) ? `${type.name}_${field.name}: ${field.name}` : field.name;
     if (isScalarType(named) || isEnumType(named)) parts.push(key);
+    // Connection and edge wrappers do not count as a level: their nodes are what the sweep must reach.
+    // A small page keeps the generated query within the cost limit.
+    else if (/(Connection|Edge)$/.test(named.name)) parts.push(`${key}${field.args.some((a) => a.name === 'first') ? '(first: 5)' : ''} { ${selectionFor(schema, named, depth)} }`);
     else if (depth > 0) parts.push(`${key} { ${selectionFor(schema, named, depth - 1)} }`);
   }
   return parts.join(' ');
