@@ -35,6 +35,12 @@ describe('alliances', () => {
     expect(new Set(seen).size).toBe(5);
   });
 
+  it('orders alliances by slug, descending', async () => {
+    const { data } = await t.execute<{ alliances: { edges: { node: { slug: string } }[] } }, Record<string, never>>(`{ alliances(orderBy: { field: SLUG, direction: DESC }) { edges { node { slug } } } }`);
+    const slugs = data!.alliances.edges.map((e) => e.node.slug);
+    expect(slugs).toEqual([...slugs].sort().reverse());
+  });
+
   it('pages member schools per alliance', async () => {
     const first = await t.execute(AlliancesWithMembersDocument, { first: 10, membersFirst: 3 });
     const romero = first.data!.alliances.edges.find((e) => e.node.slug === 'romero')!.node;

@@ -136,6 +136,24 @@ describe('staff records', () => {
     expect(probe.data!.people.totalCount).toBe(0);
   });
 
+  it.each(['NAME', 'UPDATED_AT'] as const)('pages every record ordered by %s, both ways, without gaps or repeats', async (field) => {
+    for (const direction of ['ASC', 'DESC'] as const) {
+      const seen: string[] = [];
+      let after: string | null | undefined;
+      let total = 0;
+      for (;;) {
+        const { data, errors } = await t.execute(PeopleDocument, { orderBy: { field, direction }, first: 3, after }, { as: admin });
+        expect(errors).toBeUndefined();
+        total = data!.people.totalCount;
+        seen.push(...data!.people.edges.map((e) => e.node.id));
+        if (!data!.people.pageInfo.hasNextPage) break;
+        after = data!.people.pageInfo.endCursor;
+      }
+      expect(seen.length).toBe(total);
+      expect(new Set(seen).size).toBe(total);
+    }
+  });
+
   it('filters by school and leadership level, and searches names', async () => {
     const bySchool = await t.execute(PeopleDocument, { first: 100, filter: { schoolId: toGlobalId('School', otherSchool.id) } }, { as: admin });
     expect(bySchool.data!.people.edges.every((e) => e.node.school?.urn === otherSchool.urn)).toBe(true);

@@ -5,7 +5,7 @@ import { School } from '../schools/school.entity';
 import { AllianceTariff } from './alliance-tariff.entity';
 import { AllianceTerm } from './alliance-term.entity';
 import { Alliance, AllianceSettings } from './alliance.entity';
-import { AllianceFilter } from './alliances.inputs';
+import { AllianceFilter, AllianceOrder } from './alliances.inputs';
 import { listAlliances } from './alliances.service';
 import { SchoolMembership } from './school-membership.entity';
 
@@ -17,8 +17,13 @@ export const AllianceTermConnection = ConnectionType(AllianceTerm);
 @Resolver(() => Alliance)
 export class AllianceResolver {
   @Query(() => AllianceConnection, { description: "Every alliance's public profile." })
-  alliances(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => AllianceFilter, { nullable: true }) filter?: AllianceFilter | null) {
-    return listAlliances(ctx, page, filter?.kinds);
+  alliances(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => AllianceFilter, { nullable: true }) filter?: AllianceFilter | null,
+    @Arg('orderBy', () => AllianceOrder, { nullable: true }) orderBy?: AllianceOrder | null,
+  ) {
+    return listAlliances(ctx, page, filter, orderBy);
   }
 
   @Query(() => Alliance, { nullable: true, description: 'One alliance by its slug; null when there is none.' })

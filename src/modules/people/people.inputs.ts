@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OrderDirection } from '../../common/order-direction';
 import { LocalDate } from '../../common/scalars';
 import { LeadershipLevel } from './person-enums';
 import { Person } from './person.entity';
@@ -13,6 +14,21 @@ export class PersonFilter {
 
   @Field(() => [LeadershipLevel], { nullable: true })
   leadershipLevels?: LeadershipLevel[] | null;
+}
+
+export enum PersonOrderField {
+  NAME = 'NAME',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(PersonOrderField, { name: 'PersonOrderField', description: 'NAME is family then given name.' });
+
+@InputType()
+export class PersonOrder {
+  @Field(() => PersonOrderField)
+  field: PersonOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction: OrderDirection = OrderDirection.ASC;
 }
 
 @InputType()

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { RequestContext } from '../../context/context';
 import { School } from '../schools/school.entity';
-import { CreatePersonInput, CreatePersonPayload, PersonFilter, UpdatePersonInput, UpdatePersonPayload } from './people.inputs';
+import { CreatePersonInput, CreatePersonPayload, PersonFilter, PersonOrder, UpdatePersonInput, UpdatePersonPayload } from './people.inputs';
 import { createPerson, listPeople, updatePerson } from './people.service';
 import { Person } from './person.entity';
 
@@ -11,8 +11,13 @@ export const PersonConnection = ConnectionType(Person);
 @Resolver(() => Person)
 export class PeopleResolver {
   @Query(() => PersonConnection, { description: "Staff records of the acting alliance that you may see. Not for analysts: they see people only as aggregates." })
-  people(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter | null) {
-    return listPeople(ctx, filter, page);
+  people(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter | null,
+    @Arg('orderBy', () => PersonOrder, { nullable: true }) orderBy?: PersonOrder | null,
+  ) {
+    return listPeople(ctx, filter, orderBy, page);
   }
 
   @Mutation(() => CreatePersonPayload)

@@ -2,13 +2,14 @@ import { Brackets, QueryFailedError } from 'typeorm';
 import { PageArgs } from '../../common/connection';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
+import { OrderDirection } from '../../common/order-direction';
 import { paginate } from '../../common/paginate';
 import { scopedQuery } from '../../loaders/helpers';
 import { escapeLike } from '../../common/text';
 import { RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { ActingRole } from '../users/user-enums';
-import { CreatePersonInput, PersonFilter, UpdatePersonInput } from './people.inputs';
+import { CreatePersonInput, PersonFilter, PersonOrder, PersonOrderField, UpdatePersonInput } from './people.inputs';
 import { Person } from './person.entity';
 import { canEditPerson, contactVisibleSql, FIELDS_PRACTITIONERS_CANNOT_SET, peopleVisibleTo } from './person.policy';
 import { optionalEmail, optionalPastDate, optionalPhone, optionalText, requiredText } from './person.validation';
@@ -25,7 +26,7 @@ function visiblePeople(ctx: RequestContext) {
   return scopedQuery(ctx, Person, { visible: peopleVisibleTo }) ?? ctx.em.createQueryBuilder(Person, 'e').where('false');
 }
 
-export function listPeople(ctx: RequestContext, filter: PersonFilter | null | undefined, page: PageArgs) {
+export function listPeople(ctx: RequestContext, filter: PersonFilter | null | undefined, order: PersonOrder | null | undefined, page: PageArgs) {
   const qb = visiblePeople(ctx);
   const search = filter?.search?.trim();
   if (search) {
@@ -40,7 +41,11 @@ export function listPeople(ctx: RequestContext, filter: PersonFilter | null | un
   }
   if (filter?.schoolId) qb.andWhere('e.school_id = :schoolId', { schoolId: expectGlobalId(filter.schoolId, 'School', 'filter.schoolId') });
   if (filter?.leadershipLevels) qb.andWhere('e.leadership_level = ANY(:levels)', { levels: filter.leadershipLevels });
-  return paginate(qb, page, { expression: "e.family_name || ' ' || e.given_name", value: (p) => `${p.familyName} ${p.givenName}` });
+  const direction = order?.direction ?? OrderDirection.ASC;
+  // Milliseconds, as a cursor carries them: PostgreSQL keeps microseconds that a JavaScript date drops.
+  return order?.field === PersonOrderField.UPDATED_AT
+    ? paginate(qb, page, { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), direction })
+    : paginate(qb, page, { expression: "e.family_name || ' ' || e.given_name", value: (p) => `${p.familyName} ${p.givenName}`, direction });
 }
 
 async function checkSchool(ctx: RequestContext, schoolId: string, field: string): Promise<string> {
