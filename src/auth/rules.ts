@@ -1,6 +1,6 @@
 import { rule } from 'graphql-shield';
 import { Forbidden, Unauthenticated } from '../common/errors';
-import { RequestContext } from '../context/context';
+import { CHOOSE_AN_ALLIANCE, RequestContext } from '../context/context';
 import { ActingRole } from '../modules/users/user-enums';
 import { canSeeContactDetails } from '../modules/people/person.policy';
 import { Alliance } from '../modules/alliances/alliance.entity';
@@ -29,7 +29,7 @@ export function actingAs(...roles: ActingRole[]) {
   if (!cached) {
     cached = rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
       if (!ctx.viewer) return new Unauthenticated();
-      if (!ctx.acting) return new Forbidden('choose an alliance with the X-Alliance-Id header');
+      if (!ctx.acting) return new Forbidden(CHOOSE_AN_ALLIANCE);
       return allowed.has(ctx.acting.role) ? true : new Forbidden();
     });
     actingRules.set(name, cached);

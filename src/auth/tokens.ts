@@ -36,7 +36,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
       if (!payload.sub || payload.sub.length > 255) throw new Error('the token names no subject');
       return { externalSubject: payload.sub };
     }
-    if (!isUuid(payload.sub)) throw new Error('the token names no user');
+    if (!payload.sub || !isUuid(payload.sub)) throw new Error('the token names no user');
     return { userId: payload.sub.toLowerCase() };
   };
 }

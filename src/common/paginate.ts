@@ -23,7 +23,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<Connection<T>> {
   const first = checkFirst(args.first);
   const after = decodeCursor(args.after, 2);
-  if (after && (typeof after[0] !== (sort.kind ?? 'string') || !isUuid(after[1]))) {
+  if (after && (typeof after[0] !== (sort.kind ?? 'string') || typeof after[1] !== 'string' || !isUuid(after[1]))) {
     throw new BadUserInput('after is not a cursor from this list', 'after');
   }
   const direction = sort.direction ?? 'ASC';

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { Forbidden } from '../common/errors';
 import { Logger } from '../common/logger';
 import { Loaders } from '../loaders';
 import { ActingRole, MembershipRole } from '../modules/users/user-enums';
@@ -29,6 +30,14 @@ export interface Acting {
   /** The staff record of a PRACTITIONER. */
   personId: string | null;
 }
+
+/** The acting alliance of a request that needs one, or the refusal that asks for the header. */
+export function actingOf(ctx: { acting: Acting | null }): Acting {
+  if (!ctx.acting) throw new Forbidden(CHOOSE_AN_ALLIANCE);
+  return ctx.acting;
+}
+
+export const CHOOSE_AN_ALLIANCE = 'choose an alliance with the X-Alliance-Id header';
 
 /** Everything a rule, resolver or service may know about the request. Nothing else reads headers. */
 export interface RequestContext {

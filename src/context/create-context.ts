@@ -1,11 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager } from 'typeorm';
-import { fromGlobalId } from '../common/global-id';
-import { isUuid } from '../common/text';
 import { Logger } from '../common/logger';
 import { TokenVerifier } from '../auth/tokens';
 import { createLoaders } from '../loaders';
 import { Alliance } from '../modules/alliances/alliance.entity';
+import { parseAllianceRef } from '../modules/alliances/alliances.service';
 import { ActingRole, MembershipRole, UserStatus } from '../modules/users/user-enums';
 import { User } from '../modules/users/user.entity';
 import { Acting, RequestContext, Viewer, ViewerMembership } from './context';
@@ -75,17 +74,15 @@ async function identify(em: EntityManager, verifyToken: TokenVerifier | undefine
 async function settleActingAlliance(em: EntityManager, viewer: Viewer | null, header: string | undefined): Promise<Acting | null> {
   // Anonymous callers act for no alliance: the header means nothing without a user, and refusing it would block the public surface.
   if (!viewer) return null;
-  const ref = header?.trim();
-  if (!ref) {
+  if (!header?.trim()) {
     const only = viewer.memberships.length === 1 ? viewer.memberships[0] : undefined;
     return only ? fromMembership(only) : null;
   }
-  const global = fromGlobalId(ref);
-  const id = global?.type === 'Alliance' ? global.id : isUuid(ref) ? ref.toLowerCase() : undefined;
-  const membership = viewer.memberships.find((m) => m.allianceId === id || m.allianceSlug === ref.toLowerCase());
+  const ref = parseAllianceRef(header);
+  const membership = ref && viewer.memberships.find((m) => ('id' in ref ? m.allianceId === ref.id : m.allianceSlug === ref.slug));
   if (membership) return fromMembership(membership);
-  if (viewer.isPlatformAdmin) {
-    const alliance = await em.findOne(Alliance, { where: id ? { id } : { slug: ref.toLowerCase() }, select: { id: true } });
+  if (ref && viewer.isPlatformAdmin) {
+    const alliance = await em.findOne(Alliance, { where: ref, select: { id: true } });
     if (alliance) return { allianceId: alliance.id, role: ActingRole.PLATFORM_ADMIN, schoolId: null, personId: null };
   }
   // The same answer whether the alliance exists or not.

@@ -1,16 +1,25 @@
 import { PageArgs } from '../../common/connection';
 import { fromGlobalId } from '../../common/global-id';
+import { isUuid } from '../../common/text';
 import { paginate } from '../../common/paginate';
 import { RequestContext } from '../../context/context';
 import { OrderDirection } from '../../common/order-direction';
 import { Alliance } from './alliance.entity';
 import { AllianceFilter, AllianceOrder, AllianceOrderField } from './alliances.inputs';
 
-/** An alliance named by its global id or its slug, as X-Alliance-Id and filters accept. */
+/** How an alliance is named in X-Alliance-Id and in filters: its global id, its row id, or its slug. */
+export function parseAllianceRef(ref: string): { id: string } | { slug: string } | undefined {
+  const trimmed = ref.trim();
+  const global = fromGlobalId(trimmed);
+  if (global) return global.type === 'Alliance' ? { id: global.id } : undefined;
+  if (isUuid(trimmed)) return { id: trimmed.toLowerCase() };
+  return { slug: trimmed.toLowerCase() };
+}
+
 export async function findAllianceByRef(ctx: RequestContext, ref: string): Promise<Alliance | null> {
-  const global = fromGlobalId(ref);
-  if (global) return global.type === 'Alliance' ? ctx.loaders.allianceById.load(global.id) : null;
-  return ctx.loaders.allianceBySlug.load(ref.trim().toLowerCase());
+  const parsed = parseAllianceRef(ref);
+  if (!parsed) return null;
+  return 'id' in parsed ? ctx.loaders.allianceById.load(parsed.id) : ctx.loaders.allianceBySlug.load(parsed.slug);
 }
 
 export function listAlliances(ctx: RequestContext, page: PageArgs, filter?: AllianceFilter | null, order?: AllianceOrder | null) {

@@ -1,5 +1,4 @@
-import { Forbidden } from '../../common/errors';
-import { RequestContext } from '../../context/context';
+import { actingOf, RequestContext } from '../../context/context';
 import { scopedQuery } from '../../loaders/helpers';
 import { codeName } from '../schools/code-name';
 import { School } from '../schools/school.entity';
@@ -21,7 +20,7 @@ const COLUMNS: Record<PeopleDimension, string[]> = {
  * There is no filter: two filtered totals could be subtracted to reveal a suppressed group.
  */
 export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimension[]): Promise<PeopleStatistics> {
-  if (!ctx.acting) throw new Forbidden('choose an alliance with the X-Alliance-Id header');
+  actingOf(ctx);
   const dimensions = [...new Set(groupBy)];
   const columns = dimensions.flatMap((d) => COLUMNS[d]);
   const qb = scopedQuery(ctx, Person)!.leftJoin(School, 's', 's.id = e.school_id').select('count(*)::int', 'n');

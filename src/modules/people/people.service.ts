@@ -6,19 +6,13 @@ import { OrderDirection } from '../../common/order-direction';
 import { paginate } from '../../common/paginate';
 import { scopedQuery } from '../../loaders/helpers';
 import { escapeLike } from '../../common/text';
-import { RequestContext } from '../../context/context';
+import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { ActingRole } from '../users/user-enums';
 import { CreatePersonInput, PersonFilter, PersonOrder, PersonOrderField, UpdatePersonInput } from './people.inputs';
 import { Person } from './person.entity';
 import { canEditPerson, contactVisibleSql, FIELDS_PRACTITIONERS_CANNOT_SET, peopleVisibleTo } from './person.policy';
 import { optionalEmail, optionalPastDate, optionalPhone, optionalText, requiredText } from './person.validation';
-
-/** The permission rule guarantees an acting alliance; this narrows the type. */
-function actingOf(ctx: RequestContext) {
-  if (!ctx.acting) throw new Forbidden('choose an alliance with the X-Alliance-Id header');
-  return ctx.acting;
-}
 
 /** The acting alliance's staff records that the caller may see: tenant and visibility in SQL, before paging. */
 function visiblePeople(ctx: RequestContext) {
