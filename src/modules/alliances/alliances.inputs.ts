@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../common/order-direction';
+import { OrderInput } from '../../common/order-direction';
 import { AllianceKind } from './alliance-enums';
 
 export enum AllianceOrderField {
@@ -8,14 +8,8 @@ export enum AllianceOrderField {
 }
 registerEnumType(AllianceOrderField, { name: 'AllianceOrderField' });
 
-@InputType()
-export class AllianceOrder {
-  @Field(() => AllianceOrderField)
-  field: AllianceOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const AllianceOrder = OrderInput(AllianceOrderField, 'AllianceOrder');
+export type AllianceOrder = InstanceType<typeof AllianceOrder>;
 
 @InputType()
 export class AllianceFilter {

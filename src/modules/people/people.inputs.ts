@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../common/order-direction';
+import { OrderInput } from '../../common/order-direction';
 import { LocalDate } from '../../common/scalars';
 import { LeadershipLevel } from './person-enums';
 import { Person } from './person.entity';
@@ -22,14 +22,8 @@ export enum PersonOrderField {
 }
 registerEnumType(PersonOrderField, { name: 'PersonOrderField', description: 'NAME is family then given name.' });
 
-@InputType()
-export class PersonOrder {
-  @Field(() => PersonOrderField)
-  field: PersonOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const PersonOrder = OrderInput(PersonOrderField, 'PersonOrder');
+export type PersonOrder = InstanceType<typeof PersonOrder>;
 
 @InputType()
 export class CreatePersonInput {

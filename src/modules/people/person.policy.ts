@@ -21,9 +21,13 @@ export function peopleVisibleTo(acting: Acting): Visibility {
   }
 }
 
-/** Email and phone: the coordinator, the head of the person's own school, and the person. */
-export function canSeeContactDetails(acting: Acting | null, person: Person): boolean {
-  if (!acting || acting.allianceId !== person.allianceId) return false;
+/**
+ * The people responsible for a staff record: the coordinator (or a platform admin acting for the
+ * alliance), the head of the person's school, and the person. They see its contact details and may
+ * change it; contactVisibleSql is the same rule in SQL.
+ */
+function isResponsibleFor(acting: Acting, person: Person): boolean {
+  if (acting.allianceId !== person.allianceId) return false;
   switch (acting.role) {
     case ActingRole.PLATFORM_ADMIN:
     case ActingRole.ALLIANCE_ADMIN:
@@ -55,21 +59,10 @@ export function contactVisibleSql(acting: Acting): { where: string; params: Reco
   }
 }
 
-/** Who may change a staff record: the coordinator any, a head their own school's staff, a practitioner their own. */
-export function canEditPerson(acting: Acting, person: Person): boolean {
-  if (acting.allianceId !== person.allianceId) return false;
-  switch (acting.role) {
-    case ActingRole.PLATFORM_ADMIN:
-    case ActingRole.ALLIANCE_ADMIN:
-      return true;
-    case ActingRole.SCHOOL_LEAD:
-      return person.schoolId !== null && person.schoolId === acting.schoolId;
-    case ActingRole.PRACTITIONER:
-      return person.id === acting.personId;
-    default:
-      return false;
-  }
-}
+export const canSeeContactDetails = (acting: Acting | null, person: Person): boolean => acting !== null && isResponsibleFor(acting, person);
+
+/** A head edits their own school's staff, a practitioner their own record (less FIELDS_PRACTITIONERS_CANNOT_SET). */
+export const canEditPerson = isResponsibleFor;
 
 /**
  * What a practitioner may not change on their own record: where they work and their leadership

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { OrderDirection } from '../../common/order-direction';
+import { OrderInput } from '../../common/order-direction';
 import { SchoolCategory } from './school-category';
 
 export enum SchoolOrderField {
@@ -32,11 +32,5 @@ export class SchoolFilter {
   alliance?: string | null;
 }
 
-@InputType()
-export class SchoolOrder {
-  @Field(() => SchoolOrderField)
-  field: SchoolOrderField;
-
-  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
-  direction: OrderDirection = OrderDirection.ASC;
-}
+export const SchoolOrder = OrderInput(SchoolOrderField, 'SchoolOrder');
+export type SchoolOrder = InstanceType<typeof SchoolOrder>;
