@@ -30,7 +30,7 @@ export function actingAs(...roles: ActingRole[]) {
     cached = rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
       if (!ctx.viewer) return new Unauthenticated();
       if (!ctx.acting) return new Forbidden(CHOOSE_AN_ALLIANCE);
-      return allowed.has(ctx.acting.role) ? true : new Forbidden();
+      return allowed.has(ctx.acting.role) ? true : new Forbidden(`not allowed for the ${ctx.acting.role} role`);
     });
     actingRules.set(name, cached);
   }
