@@ -201,6 +201,15 @@ describe('the demo users', () => {
     expect(foreign.data!.alliance).toEqual({ slug: 'romero', settings: null, tariffs: null, termDates: null });
   });
 
+  it('give an analyst counts with the small groups suppressed', async () => {
+    const { PeopleStatisticsDocument } = await import('../operations/generated/graphql');
+    const { data, errors } = await t.execute(PeopleStatisticsDocument, { groupBy: ['LEADERSHIP_LEVEL'] }, { as: await demoUser('analyst@fusion.demo') });
+    expect(errors).toBeUndefined();
+    expect(data!.peopleStatistics.total).toBe(10);
+    const shown = data!.peopleStatistics.groups.filter((g) => !g.suppressed);
+    expect(shown).toEqual([expect.objectContaining({ leadershipLevel: 'MIDDLE', count: 6 })]);
+  });
+
   it('include a platform admin who acts for an alliance only when asked', async () => {
     const admin = await demoUser('admin@platform.demo');
     const none = await t.execute(ViewerDocument, {}, { as: admin });

@@ -14,13 +14,13 @@ export interface DemoPerson {
   login?: 'head' | 'sle' | 'lp';
 }
 
-/** The same staff shape in every demo alliance, with names of its own (deterministic). */
+/** The same staff shape in every demo alliance, with names of its own (deterministic): ten records, six of them middle leaders, so that an analyst's counts by leadership level show one group unsuppressed. */
 const NAMES: Record<DemoSlug, [string, string][]> = {
-  'london-south': [['Adaeze', 'Okafor'], ['Tom', 'Whitfield'], ['Priya', 'Raman'], ['Gareth', 'Hughes'], ['Mei', 'Chen'], ['Samuel', 'Osei']],
-  romero: [['Bernadette', 'Kelly'], ['Liam', 'Doherty'], ['Teresa', 'Nowak'], ['Francis', 'Byrne'], ['Grace', 'Adeyemi'], ['Joseph', 'Mulligan']],
-  fusion: [['Hannah', 'Price'], ['Marcus', 'Bell'], ['Aisha', 'Patel'], ['Oliver', 'Grant'], ['Sophie', 'Turner'], ['Daniel', 'Reyes']],
-  pathway: [['Rachel', 'Stone'], ['Ewan', 'MacLeod'], ['Nadia', 'Hussain'], ['Chris', 'Fletcher'], ['Laura', 'Bennett'], ['Kwame', 'Mensah']],
-  forest: [['Joanne', 'Ellis'], ['Ravi', 'Sharma'], ['Kate', 'Morrison'], ['Ben', 'Ashworth'], ['Zara', 'Ahmed'], ['Paul', 'Devlin']],
+  'london-south': [['Adaeze', 'Okafor'], ['Tom', 'Whitfield'], ['Priya', 'Raman'], ['Gareth', 'Hughes'], ['Mei', 'Chen'], ['Samuel', 'Osei'], ['Femi', 'Adebayo'], ['Lucy', 'Hart'], ['Omar', 'Farouk'], ['Ellen', 'Price']],
+  romero: [['Bernadette', 'Kelly'], ['Liam', 'Doherty'], ['Teresa', 'Nowak'], ['Francis', 'Byrne'], ['Grace', 'Adeyemi'], ['Joseph', 'Mulligan'], ['Catherine', 'Walsh'], ['Patrick', 'Quinn'], ['Maria', 'Santos'], ['Dominic', 'Reilly']],
+  fusion: [['Hannah', 'Price'], ['Marcus', 'Bell'], ['Aisha', 'Patel'], ['Oliver', 'Grant'], ['Sophie', 'Turner'], ['Daniel', 'Reyes'], ['Jade', 'Cooper'], ['Ibrahim', 'Said'], ['Holly', 'Barnes'], ['Ryan', 'Marsh']],
+  pathway: [['Rachel', 'Stone'], ['Ewan', 'MacLeod'], ['Nadia', 'Hussain'], ['Chris', 'Fletcher'], ['Laura', 'Bennett'], ['Kwame', 'Mensah'], ['Megan', 'Lloyd'], ['Tariq', 'Aziz'], ['Fiona', 'Grant'], ['Stuart', 'Webb']],
+  forest: [['Joanne', 'Ellis'], ['Ravi', 'Sharma'], ['Kate', 'Morrison'], ['Ben', 'Ashworth'], ['Zara', 'Ahmed'], ['Paul', 'Devlin'], ['Amara', 'Nwosu'], ['Dylan', 'Foster'], ['Leah', 'Gordon'], ['Harry', 'Doyle']],
 };
 
 const SHAPE: Omit<DemoPerson, 'givenName' | 'familyName'>[] = [
@@ -30,6 +30,10 @@ const SHAPE: Omit<DemoPerson, 'givenName' | 'familyName'>[] = [
   { jobTitle: 'Deputy Headteacher', leadershipLevel: LeadershipLevel.SENIOR, inLeadershipSince: '2016-09-01', school: 'lead' },
   { jobTitle: 'SENCo', leadershipLevel: LeadershipLevel.MIDDLE, inLeadershipSince: '2020-01-06', school: 1 },
   { jobTitle: 'Class Teacher', leadershipLevel: null, inLeadershipSince: null, school: 2 },
+  { jobTitle: 'Head of Science', leadershipLevel: LeadershipLevel.MIDDLE, inLeadershipSince: '2018-09-01', school: 'lead' },
+  { jobTitle: 'Phonics Lead', leadershipLevel: LeadershipLevel.MIDDLE, inLeadershipSince: '2020-09-01', school: 3 },
+  { jobTitle: 'Assistant Headteacher', leadershipLevel: LeadershipLevel.SENIOR, inLeadershipSince: '2017-09-01', school: 4 },
+  { jobTitle: 'EYFS Lead', leadershipLevel: LeadershipLevel.MIDDLE, inLeadershipSince: '2021-01-04', school: 5 },
 ];
 
 export function demoPeople(slug: DemoSlug): DemoPerson[] {
