@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './common/logger';
 import { connectDatabase, Database } from './database/connect';
+import { migrate } from './database/migrate';
 import { EmbeddedPostgresError } from './database/embedded-postgres';
 import { loadDemoDataIfEmpty } from './demo/load-demo-data';
 import { AppServer, createServer } from './server';
@@ -38,14 +39,18 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  // A closed terminal: without this Node would die and leave the embedded PostgreSQL running.
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
 
   starting = (async () => {
     database = await connectDatabase(config, logger);
-    if (config.MIGRATE_ON_START) {
-      const applied = await database.dataSource.runMigrations({ transaction: 'each' });
-      if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-    }
-    if (config.DEMO_DATA && (await loadDemoDataIfEmpty(database.dataSource))) logger.info('demo data loaded into the empty database');
+    await database.withoutTimeouts(async (maintenance) => {
+      if (config.MIGRATE_ON_START) {
+        const applied = await migrate(maintenance);
+        if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+      }
+      if (config.DEMO_DATA && (await loadDemoDataIfEmpty(maintenance))) logger.info('demo data loaded into the empty database');
+    });
     const { secret, generatedAt } = resolveJwtSecret(config);
     if (generatedAt) {
       logger.warn({ file: generatedAt }, 'no JWT_SECRET set: generated a development secret');

@@ -5,17 +5,19 @@ import { Client } from 'pg';
 import { ensureDatabase } from '../src/database/connect';
 import { createDataSource } from '../src/database/data-source';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
-import { TEMPLATE_DATABASE } from './helpers/database';
+import { randomBytes } from 'node:crypto';
+import { templateDatabase } from './helpers/database';
 
 /**
  * One database server for the whole run: an ephemeral embedded PostgreSQL, or DATABASE_URL's server.
  * The migrations build one template database once; each test file copies it (helpers/database.ts).
  */
 export default async function globalSetup(): Promise<void> {
+  process.env.AG_TEST_RUN = randomBytes(4).toString('hex');
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres({
-      dataDir: path.join(os.tmpdir(), `alliance-graph-test-${process.pid}`, 'pg'),
+      dataDir: path.join(os.tmpdir(), `alliance-graph-test-${process.env.AG_TEST_RUN}`, 'pg'),
       ephemeral: true,
       fast: true,
     });
@@ -26,10 +28,10 @@ export default async function globalSetup(): Promise<void> {
 
   const admin = new Client({ connectionString: serverUrl });
   await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DATABASE} WITH (FORCE)`);
+  await admin.query(`DROP DATABASE IF EXISTS ${templateDatabase()} WITH (FORCE)`);
   await admin.end();
-  const url = await ensureDatabase(serverUrl, TEMPLATE_DATABASE);
-  const dataSource = createDataSource({ url, poolSize: 1 });
+  const url = await ensureDatabase(serverUrl, templateDatabase());
+  const dataSource = createDataSource({ url, poolSize: 1, statementTimeoutMs: null });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();

@@ -56,8 +56,13 @@ describe('peopleStatistics (SECURITY.md D2)', () => {
     expect(data!.peopleStatistics.groups.filter((g) => g.suppressed)).toHaveLength(2);
   });
 
+  it('refuses combined groupings, whose cells could be subtracted from the single ones', async () => {
+    const { errors } = await t.execute(PeopleStatisticsDocument, { groupBy: ['SCHOOL', 'LEADERSHIP_LEVEL'] }, { as: analyst });
+    expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupBy' });
+  });
+
   it('never shows a count below the threshold, in any grouping', async () => {
-    for (const groupBy of [['LEADERSHIP_LEVEL'], ['PHASE', 'LEADERSHIP_LEVEL'], ['SCHOOL', 'LEADERSHIP_LEVEL']] as const) {
+    for (const groupBy of [['LEADERSHIP_LEVEL'], ['PHASE'], ['SCHOOL'], ['LOCAL_AUTHORITY']] as const) {
       const { data } = await t.execute(PeopleStatisticsDocument, { groupBy: [...groupBy] }, { as: analyst });
       const shown = data!.peopleStatistics.groups.map((g) => g.count).filter((c): c is number => c !== null);
       expect(shown.every((c) => c >= data!.peopleStatistics.minimumGroupSize)).toBe(true);

@@ -82,7 +82,15 @@ describe('schools', () => {
     }
   });
 
-  it('refuses a malformed URN in a filter, naming its place', async () => {
+  it('counts the memberships of a page of schools without a statement per school, members or not', async () => {
+    t.db.counter.reset();
+    const { errors } = await t.execute(`{ schools(first: 45) { edges { node { allianceMemberships { totalCount edges { node { role } } } } } } }`);
+    expect(errors).toBeUndefined();
+    // the identity lookup, the schools, and one windowed query for all their memberships
+    expect(t.db.counter.selects).toHaveLength(3);
+  });
+
+    it('refuses a malformed URN in a filter, naming its place', async () => {
     const { errors } = await t.execute(SchoolsDocument, { filter: { urns: ['990001', 'x'] } });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.urns.1' });
   });

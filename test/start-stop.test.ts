@@ -9,10 +9,14 @@ import path from 'node:path';
  */
 const root = path.join(__dirname, '..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-graph-start-'));
+// mkdtemp makes it private; under root the postgres user must be able to enter it, or the data would move elsewhere.
+fs.chmodSync(dataDir, 0o755);
 
 interface Running {
   child: ChildProcess;
   url: string;
+  /** Where the server says its database lives. */
+  databaseDir: string;
   output: () => string;
 }
 
@@ -28,9 +32,10 @@ function start(env: Record<string, string> = {}): Promise<Running> {
     const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
     child.stderr!.on('data', () => {
       const match = /ready at (http:\/\/\S+)/.exec(output);
-      if (match) {
+      const database = /data in (\S+)/.exec(output);
+      if (match && database) {
         clearTimeout(timer);
-        resolve({ child, url: match[1], output: () => output });
+        resolve({ child, url: match[1], databaseDir: database[1], output: () => output });
       }
     });
     child.on('exit', (code) => {
@@ -79,14 +84,16 @@ describe('npm start', () => {
     expect(first.output()).toMatch(/demo data loaded/);
     expect((await fetch(first.url.replace('/graphql', '/readyz'))).status).toBe(200);
     expect(await countAlliances(first.url)).toBe(5);
+    expect(first.databaseDir.startsWith(dataDir)).toBe(true);
+    expect(postgresProcessesOn(first.databaseDir)).toHaveLength(1);
     expect(await stop(first, 'SIGTERM')).toBe(0);
-    expect(postgresProcessesOn(dataDir)).toEqual([]);
+    expect(postgresProcessesOn(first.databaseDir)).toEqual([]);
 
     const second = await start();
     expect(second.output()).not.toMatch(/demo data loaded|creating a PostgreSQL cluster/);
     expect(await countAlliances(second.url)).toBe(5);
     expect(await stop(second, 'SIGINT')).toBe(0);
-    expect(postgresProcessesOn(dataDir)).toEqual([]);
+    expect(postgresProcessesOn(second.databaseDir)).toEqual([]);
   }, 120_000);
 
   it('stops with the variable name and a non-zero exit on bad configuration', async () => {

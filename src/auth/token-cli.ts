@@ -30,7 +30,7 @@ async function main(): Promise<number> {
     return 1;
   }
   // Logs go to stderr: stdout carries the token alone.
-  const database = await connectDatabase(config, createLogger('warn', 2, { command: 'token' }), { shareRunning: true });
+  const database = await connectDatabase(config, createLogger('warn', 2, { command: 'token' }), { shareRunning: true, tool: true });
   try {
     const user = await database.dataSource.getRepository(User).findOneBy({ email: values.email.trim().toLowerCase() });
     if (!user) {

@@ -16,11 +16,11 @@ const isExposed = (code: unknown) => EXPOSED_CODES.has(String(code)) || APOLLO_C
  * errors about variable values.
  */
 const LOCK_NOT_AVAILABLE = '55P03';
+const isLockWait = (error: unknown) => (unwrapResolverError(error) as { driverError?: { code?: string } } | undefined)?.driverError?.code === LOCK_NOT_AVAILABLE;
 
 export function createFormatError(options: { production: boolean }) {
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
-    const driverCode = (unwrapResolverError(error) as { driverError?: { code?: string } } | undefined)?.driverError?.code;
-    if (driverCode === LOCK_NOT_AVAILABLE) {
+    if (isLockWait(error)) {
       return { message: 'someone else is changing this object; try again', locations: formatted.locations, path: formatted.path, extensions: { code: 'CONFLICT' } };
     }
     const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
@@ -38,7 +38,7 @@ export const errorLoggingPlugin: ApolloServerPlugin<{ log?: { error(o: object, m
     return {
       async didEncounterErrors({ errors, contextValue }) {
         for (const error of errors) {
-          if (isExposed(error.extensions?.code)) continue;
+          if (isExposed(error.extensions?.code) || isLockWait(error.originalError)) continue;
           contextValue.log?.error({ err: error.originalError ?? error, path: error.path }, 'unexpected error');
         }
       },

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { createLogger } from '../common/logger';
 import { connectDatabase } from './connect';
+import { migrate } from './migrate';
 
 const USAGE = 'usage: npm run db:migrate | npm run db:revert';
 
@@ -12,10 +13,10 @@ async function main(command: string | undefined): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const database = await connectDatabase(config, createLogger('warn', 2, { command: `db:${command}` }), { shareRunning: true });
+  const database = await connectDatabase(config, createLogger('warn', 2, { command: `db:${command}` }), { shareRunning: true, tool: true });
   try {
     if (command === 'migrate') {
-      const applied = await database.dataSource.runMigrations({ transaction: 'each' });
+      const applied = await migrate(database.dataSource);
       process.stdout.write(applied.length ? applied.map((m) => `applied ${m.name}\n`).join('') : 'nothing to apply: every migration is applied\n');
     } else {
       const executed: { name: string }[] = await database.dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').catch(() => []);

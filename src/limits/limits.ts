@@ -7,7 +7,7 @@ import {
   DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLSchema, isListType, NoSchemaIntrospectionCustomRule, validate, ValidationContext, ValidationRule,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
-import { DEFAULT_PAGE_SIZE } from '../common/connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
 import { RequestContext } from '../context/context';
 
 export interface Limits {
@@ -23,6 +23,12 @@ export interface Limits {
 export const SIGNED_IN_LIMITS: Limits = { depth: 12, cost: 50_000, aliases: 30, directives: 20, tokens: 4000 };
 export const ANONYMOUS_LIMITS: Limits = { depth: 7, cost: 5_000, aliases: 5, directives: 5, tokens: 1000 };
 
+/** What a page can hold: the default when left out, and the most allowed when the value is not a valid page size (the resolver then refuses it, but the cost must not shrink). */
+function pageSize(first: unknown): number {
+  if (first === undefined || first === null) return DEFAULT_PAGE_SIZE;
+  return typeof first === 'number' && Number.isInteger(first) && first >= 0 && first <= MAX_PAGE_SIZE ? first : MAX_PAGE_SIZE;
+}
+
 /** A plain list without paging (tariffs, a school's memberships) is short; count it as this many. */
 const PLAIN_LIST_SIZE = 10;
 
@@ -35,7 +41,7 @@ const pageAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity 
   const type = getNullableType(field.type);
   const named = getNamedType(field.type).name;
   let items = 1;
-  if (named.endsWith('Connection')) items = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
+  if (named.endsWith('Connection')) items = pageSize(args.first);
   else if (Array.isArray(args.ids)) items = args.ids.length;
   else if (isListType(type) && !named.endsWith('Edge')) items = PLAIN_LIST_SIZE;
   return 1 + items * childComplexity;

@@ -159,8 +159,8 @@ async function loadPages<E extends Keyed>(
     const rows = byParent.get(key) ?? [];
     const page = rows.slice(0, first);
     const edges = page.map(({ node, position }) => ({ node, cursor: encodeCursor([position]) }));
-    // A parent whose slice is empty still has a total, but it is only needed when someone pages past the end.
-    const total = totals.get(key);
+    // No row from the first position on means no rows at all; only a page past the end needs a count of its own.
+    const total = totals.get(key) ?? (offset === 0 ? 0 : undefined);
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

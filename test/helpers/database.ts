@@ -3,7 +3,17 @@ import { Client } from 'pg';
 import { DataSource, Logger } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
 
-export const TEMPLATE_DATABASE = 'ag_template';
+/**
+ * Names carry this run's id, so that two runs on one DATABASE_URL server never drop each other's
+ * databases. Global setup sets it; Jest passes the environment on to the test files.
+ */
+export const runId = (): string => {
+  const id = process.env.AG_TEST_RUN;
+  if (!id) throw new Error('AG_TEST_RUN is set by test/global-setup.ts');
+  return id;
+};
+export const templateDatabase = () => `ag_template_${runId()}`;
+export const testDatabasePrefix = () => `ag_test_${runId()}_`;
 
 function serverUrl(): string {
   const url = process.env.TEST_SERVER_URL;
@@ -56,8 +66,8 @@ export interface TestDatabase {
 
 /** A fresh, migrated database for one test file: a copy of the template, in a fraction of a second. */
 export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
-  const name = `ag_test_${randomBytes(6).toString('hex')}`;
-  await admin((c) => c.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`));
+  const name = `${testDatabasePrefix()}${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(options.empty ? `CREATE DATABASE ${name}` : `CREATE DATABASE ${name} TEMPLATE ${templateDatabase()}`));
   const url = databaseUrl(name);
   const counter = new QueryCounter();
   const dataSource = createDataSource({ url, poolSize: 4 });

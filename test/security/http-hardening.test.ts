@@ -105,6 +105,9 @@ describe('HTTP hardening (SECURITY.md L1-L4, E1-E3, D4)', () => {
     // Left out, first counts as its default of 20: 20 × 20 × 100 memberships is too many.
     const defaulted = query.replace(/\(first: \$n\)/g, '').replace('query($n: Int)', 'query');
     expect(codes(await http.gql({ query: defaulted }, auth))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    // A negative page elsewhere in the query must not cancel the cost out.
+    const offset = query.replace('memberSchools(first: $n) {', 'negative: tariffs(first: -100000000) { totalCount } memberSchools(first: $n) {');
+    expect(codes(await http.gql({ query: offset, variables: { n: 100 } }, auth))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
   });
 
   it('limits directives', async () => {

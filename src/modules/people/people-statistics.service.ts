@@ -1,3 +1,4 @@
+import { BadUserInput } from '../../common/errors';
 import { actingOf, RequestContext } from '../../context/context';
 import { scopedQuery } from '../../loaders/helpers';
 import { codeName } from '../schools/code-name';
@@ -17,11 +18,13 @@ const COLUMNS: Record<PeopleDimension, string[]> = {
  * Counts of the acting alliance's staff records, for every role including analysts: the only way
  * analysts see people. A group smaller than the minimum is suppressed, and when exactly one is, the
  * next smallest is too, so that the total minus the others cannot give it away (SECURITY.md D2).
- * There is no filter: two filtered totals could be subtracted to reveal a suppressed group.
+ * There is no filter, and one dimension at most: two filtered totals, or a combined grouping and
+ * its margin, could be subtracted to reveal a suppressed group.
  */
 export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimension[]): Promise<PeopleStatistics> {
   actingOf(ctx);
   const dimensions = [...new Set(groupBy)];
+  if (dimensions.length > 1) throw new BadUserInput('groupBy takes one dimension at most: combined groups could be subtracted from their totals', 'groupBy');
   const columns = dimensions.flatMap((d) => COLUMNS[d]);
   const qb = scopedQuery(ctx, Person)!.leftJoin(School, 's', 's.id = e.school_id').select('count(*)::int', 'n');
   columns.forEach((column, i) => qb.addSelect(column, `d${i}`).addGroupBy(column).addOrderBy(`d${i}`));

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '../../../common/logger';
 import { ConfigError, loadConfig } from '../../../config';
 import { connectDatabase, Database } from '../../../database/connect';
+import { migrate } from '../../../database/migrate';
 import { EmbeddedPostgresError } from '../../../database/embedded-postgres';
 import { assertReadableFile, GIAS_ENCODINGS, GiasEncoding, GiasFileError, ImportProgress, ImportReport, importGias } from './gias-import';
 
@@ -70,9 +71,9 @@ async function main(argv: string[]): Promise<number> {
     // Logs go to stderr: stdout carries the report.
     const logger = createLogger(config.LOG_LEVEL, 2, { command: 'import:gias' });
     step = 'Database connection';
-    database = await connectDatabase(config, logger, { shareRunning: true });
+    database = await connectDatabase(config, logger, { shareRunning: true, tool: true });
     step = 'Migrations';
-    const applied = await database.dataSource.runMigrations({ transaction: 'each' });
+    const applied = await migrate(database.dataSource);
     if (applied.length) process.stderr.write(`Applied ${applied.length} pending migration(s).\n`);
     step = 'Import';
     const report = await importGias(database.dataSource, args.file, {
