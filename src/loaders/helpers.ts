@@ -54,15 +54,6 @@ function columnOf(scope: LoaderScope, entity: EntityTarget<ObjectLiteral>, prope
   return column.databaseName;
 }
 
-/** "e.a DESC, e.b" as TypeORM order terms, then the id, so that ties come out the same every time. */
-function applyOrder(qb: SelectQueryBuilder<ObjectLiteral>, orderBy: string): void {
-  for (const term of orderBy.split(',')) {
-    const [expression, direction] = term.trim().split(/\s+/);
-    qb.addOrderBy(expression, direction?.toUpperCase() === 'DESC' ? 'DESC' : 'ASC');
-  }
-  qb.addOrderBy('e.id');
-}
-
 /** One row per key, `null` for a miss (or a row of another alliance). */
 export function oneBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof E & string, options: Options = {}) {
   return (scope: LoaderScope) =>
@@ -77,22 +68,6 @@ export function oneBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof 
 }
 
 export const byId = <E extends Keyed>(entity: EntityTarget<E>, options: Options = {}) => oneBy(entity, 'id', options);
-
-/** All rows per parent key, `[]` for none. */
-export function manyBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof E & string, options: Options = {}) {
-  return (scope: LoaderScope) =>
-    new DataLoader<string, E[]>(async (keys) => {
-      const qb = scopedQuery(scope, entity, options);
-      if (!qb) return keys.map(() => []);
-      const column = columnOf(scope, entity, property);
-      qb.andWhere(`e.${column} = ANY(:keys)`, { keys });
-      if (options.orderBy) applyOrder(qb, options.orderBy);
-      const rows = await qb.getMany();
-      const grouped = new Map<string, E[]>(keys.map((k) => [k, []]));
-      for (const row of rows) grouped.get(String(row[property]))?.push(row);
-      return keys.map((key) => grouped.get(key) ?? []);
-    });
-}
 
 /**
  * A page of rows per parent in ONE windowed query, whatever the number of parents:
