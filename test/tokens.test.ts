@@ -80,6 +80,16 @@ describe('token verification', () => {
       await expect(verify(await signToken('y'.repeat(40), userId))).rejects.toThrow();
     });
 
+    it('refuses a token issued more than 30 days ago, whatever its expiry', async () => {
+      const old = await new SignJWT({})
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(randomUUID())
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 31 * 86400)
+        .setExpirationTime('1y')
+        .sign(new TextEncoder().encode(secret));
+      await expect(verify(old)).rejects.toThrow();
+    });
+
     it('refuses an expired token', async () => {
       await expect(verify(await signToken(secret, randomUUID(), { ttl: Math.floor(Date.now() / 1000) - 60 }))).rejects.toThrow();
     });

@@ -26,7 +26,8 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
     verify = (token) => jwtVerify(token, keys, { ...common, algorithms: ['RS256', 'ES256'] });
   } else if (settings.secret) {
     const key = new TextEncoder().encode(settings.secret);
-    verify = (token) => jwtVerify(token, key, { ...common, algorithms: ['HS256'] });
+    // Tokens this API signs live 30 days at most (the token CLI's limit), whatever expiry they claim.
+    verify = (token) => jwtVerify(token, key, { ...common, algorithms: ['HS256'], maxTokenAge: '30d', requiredClaims: [...common.requiredClaims, 'iat'] });
   } else {
     throw new Error('a JWT secret or a JWKS URL is needed to verify tokens');
   }

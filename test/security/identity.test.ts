@@ -60,6 +60,7 @@ describe('identity and the acting alliance', () => {
       ['alg: none, unsigned', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: userId(), exp: now() + 3600 })}.`],
       ['alg: none, with a made-up signature', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ sub: userId(), exp: now() + 3600 })}.c2lnbmF0dXJl`],
       ['without exp', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId()).setIssuedAt().sign(key(TEST_JWT_SECRET))],
+      ['without iat (our tokens always say when they were issued)', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId()).setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
       ['without sub', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
       ['with a sub that is no user id', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('admin').setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
       ['HS512 with the right secret (only HS256 is accepted)', () => new SignJWT({}).setProtectedHeader({ alg: 'HS512' }).setSubject(userId()).setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
@@ -75,7 +76,7 @@ describe('identity and the acting alliance', () => {
     });
 
     it('accepts a well-formed token of our own, and its user’s rights come from the database', async () => {
-      const token = await new SignJWT({ role: 'PLATFORM_ADMIN', isPlatformAdmin: true }).setProtectedHeader({ alg: 'HS256' }).setSubject(userId()).setExpirationTime('1h').sign(key(TEST_JWT_SECRET));
+      const token = await new SignJWT({ role: 'PLATFORM_ADMIN', isPlatformAdmin: true }).setProtectedHeader({ alg: 'HS256' }).setSubject(userId()).setIssuedAt().setExpirationTime('1h').sign(key(TEST_JWT_SECRET));
       // Claims about rights in the token are ignored.
       const viewer = await viewerOf({ token });
       expect(viewer).toMatchObject({ isPlatformAdmin: false, actingRole: 'ALLIANCE_ADMIN' });
