@@ -27,7 +27,7 @@ export type CreatePersonInput = {
   jobTitle?: string | null | undefined;
   leadershipLevel?: LeadershipLevel | null | undefined;
   phone?: string | null | undefined;
-  /** The school they work at. A school lead may only add staff of their own school, which is the default. */
+  /** The school they work at. A school lead keeps staff at their own school, which is the default on create. */
   schoolId?: string | number | null | undefined;
 };
 
@@ -138,6 +138,7 @@ export type UpdatePersonInput = {
   jobTitle?: string | null | undefined;
   leadershipLevel?: LeadershipLevel | null | undefined;
   phone?: string | null | undefined;
+  /** The school they work at. A school lead keeps staff at their own school, which is the default on create. */
   schoolId?: string | number | null | undefined;
 };
 

@@ -25,21 +25,16 @@ registerEnumType(PersonOrderField, { name: 'PersonOrderField', description: 'NAM
 export const PersonOrder = OrderInput(PersonOrderField, 'PersonOrder');
 export type PersonOrder = InstanceType<typeof PersonOrder>;
 
+/** The optional details of a staff record, shared by create and update. */
 @InputType()
-export class CreatePersonInput {
-  @Field()
-  givenName: string;
-
-  @Field()
-  familyName: string;
-
+abstract class PersonDetailsInput {
   @Field(() => String, { nullable: true })
   email?: string | null;
 
   @Field(() => String, { nullable: true })
   phone?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The school they work at. A school lead may only add staff of their own school, which is the default.' })
+  @Field(() => ID, { nullable: true, description: 'The school they work at. A school lead keeps staff at their own school, which is the default on create.' })
   schoolId?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -52,8 +47,17 @@ export class CreatePersonInput {
   inLeadershipSince?: string | null;
 }
 
+@InputType()
+export class CreatePersonInput extends PersonDetailsInput {
+  @Field()
+  givenName: string;
+
+  @Field()
+  familyName: string;
+}
+
 @InputType({ description: 'Fields left out stay as they are; null clears an optional field.' })
-export class UpdatePersonInput {
+export class UpdatePersonInput extends PersonDetailsInput {
   @Field(() => ID)
   id: string;
 
@@ -65,24 +69,6 @@ export class UpdatePersonInput {
 
   @Field(() => String, { nullable: true })
   familyName?: string | null;
-
-  @Field(() => String, { nullable: true })
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  phone?: string | null;
-
-  @Field(() => ID, { nullable: true })
-  schoolId?: string | null;
-
-  @Field(() => String, { nullable: true })
-  jobTitle?: string | null;
-
-  @Field(() => LeadershipLevel, { nullable: true })
-  leadershipLevel?: LeadershipLevel | null;
-
-  @Field(() => LocalDate, { nullable: true })
-  inLeadershipSince?: string | null;
 }
 
 @ObjectType({ simpleResolvers: true })
