@@ -44,7 +44,8 @@ async function main(): Promise<void> {
 
   starting = (async () => {
     database = await connectDatabase(config, logger);
-    await database.withoutTimeouts(async (maintenance) => {
+    // Start-up's own long work (a migration, the demo data) must not be cut by the request timeouts.
+    if (config.MIGRATE_ON_START || config.DEMO_DATA) await database.withoutTimeouts(async (maintenance) => {
       if (config.MIGRATE_ON_START) {
         const applied = await migrate(maintenance);
         if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');

@@ -9,6 +9,7 @@ import { startTestServer, TestServer } from './helpers/server';
 describe('peopleStatistics (SECURITY.md D2)', () => {
   let t: TestServer;
   let analyst: TestUser;
+  let coordinator: TestUser;
   let alliance: Alliance;
 
   beforeAll(async () => {
@@ -26,6 +27,7 @@ describe('peopleStatistics (SECURITY.md D2)', () => {
     // Another alliance's staff must not be counted.
     for (let i = 0; i < 9; i++) await createPerson(em, other, { schoolId: big.id });
     analyst = await createUser(em, { memberships: [{ alliance, role: MembershipRole.ANALYST }] });
+    coordinator = await createUser(em, { memberships: [{ alliance, role: MembershipRole.ALLIANCE_ADMIN }] });
   });
   afterAll(() => t.close());
 
@@ -49,20 +51,25 @@ describe('peopleStatistics (SECURITY.md D2)', () => {
   });
 
   it('suppresses a small group, and the next smallest too, so the total cannot give it away', async () => {
-    const { data } = await t.execute(PeopleStatisticsDocument, { groupBy: ['SCHOOL'] }, { as: analyst });
+    const { data } = await t.execute(PeopleStatisticsDocument, { groupBy: ['SCHOOL'] }, { as: coordinator });
     const counts = data!.peopleStatistics.groups.map((g) => g.count);
     // 8 stays; 6 is hidden with the 2, so 16 - 8 gives only their sum.
     expect(counts.filter((c) => c !== null)).toEqual([8]);
     expect(data!.peopleStatistics.groups.filter((g) => g.suppressed)).toHaveLength(2);
   });
 
+  it('does not let analysts count by school, which an authority total minus its schools could give away', async () => {
+    const { errors } = await t.execute(PeopleStatisticsDocument, { groupBy: ['SCHOOL'] }, { as: analyst });
+    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('refuses combined groupings, whose cells could be subtracted from the single ones', async () => {
-    const { errors } = await t.execute(PeopleStatisticsDocument, { groupBy: ['SCHOOL', 'LEADERSHIP_LEVEL'] }, { as: analyst });
+    const { errors } = await t.execute(PeopleStatisticsDocument, { groupBy: ['PHASE', 'LEADERSHIP_LEVEL'] }, { as: analyst });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupBy' });
   });
 
   it('never shows a count below the threshold, in any grouping', async () => {
-    for (const groupBy of [['LEADERSHIP_LEVEL'], ['PHASE'], ['SCHOOL'], ['LOCAL_AUTHORITY']] as const) {
+    for (const groupBy of [['LEADERSHIP_LEVEL'], ['PHASE'], ['LOCAL_AUTHORITY']] as const) {
       const { data } = await t.execute(PeopleStatisticsDocument, { groupBy: [...groupBy] }, { as: analyst });
       const shown = data!.peopleStatistics.groups.map((g) => g.count).filter((c): c is number => c !== null);
       expect(shown.every((c) => c >= data!.peopleStatistics.minimumGroupSize)).toBe(true);

@@ -90,7 +90,7 @@ describe('schools', () => {
     expect(t.db.counter.selects).toHaveLength(3);
   });
 
-    it('refuses a malformed URN in a filter, naming its place', async () => {
+  it('refuses a malformed URN in a filter, naming its place', async () => {
     const { errors } = await t.execute(SchoolsDocument, { filter: { urns: ['990001', 'x'] } });
     expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.urns.1' });
   });

@@ -32,7 +32,7 @@ function start(env: Record<string, string> = {}): Promise<Running> {
     const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
     child.stderr!.on('data', () => {
       const match = /ready at (http:\/\/\S+)/.exec(output);
-      const database = /data in (\S+)/.exec(output);
+      const database = /Database: embedded PostgreSQL on port \d+, data in (\S+)\n/.exec(output);
       if (match && database) {
         clearTimeout(timer);
         resolve({ child, url: match[1], databaseDir: database[1], output: () => output });
@@ -92,6 +92,8 @@ describe('npm start', () => {
     const second = await start();
     expect(second.output()).not.toMatch(/demo data loaded|creating a PostgreSQL cluster/);
     expect(await countAlliances(second.url)).toBe(5);
+    expect(second.databaseDir).toBe(first.databaseDir);
+    expect(postgresProcessesOn(second.databaseDir)).toHaveLength(1);
     expect(await stop(second, 'SIGINT')).toBe(0);
     expect(postgresProcessesOn(second.databaseDir)).toEqual([]);
   }, 120_000);

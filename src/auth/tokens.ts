@@ -27,7 +27,7 @@ export function createTokenVerifier(settings: TokenSettings): TokenVerifier {
   } else if (settings.secret) {
     const key = new TextEncoder().encode(settings.secret);
     // Tokens this API signs live 30 days at most (the token CLI's limit), whatever expiry they claim.
-    verify = (token) => jwtVerify(token, key, { ...common, algorithms: ['HS256'], maxTokenAge: '30d', requiredClaims: [...common.requiredClaims, 'iat'] });
+    verify = (token) => jwtVerify(token, key, { ...common, algorithms: ['HS256'], maxTokenAge: '30d', clockTolerance: '30s', requiredClaims: [...common.requiredClaims, 'iat'] });
   } else {
     throw new Error('a JWT secret or a JWKS URL is needed to verify tokens');
   }

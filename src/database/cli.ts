@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { loadConfig } from '../config';
 import { createLogger } from '../common/logger';
 import { connectDatabase } from './connect';
-import { migrate } from './migrate';
+import { migrate, revertLast } from './migrate';
 
 const USAGE = 'usage: npm run db:migrate | npm run db:revert';
 
@@ -19,13 +19,8 @@ async function main(command: string | undefined): Promise<number> {
       const applied = await migrate(database.dataSource);
       process.stdout.write(applied.length ? applied.map((m) => `applied ${m.name}\n`).join('') : 'nothing to apply: every migration is applied\n');
     } else {
-      const executed: { name: string }[] = await database.dataSource.query('SELECT name FROM migrations ORDER BY id DESC LIMIT 1').catch(() => []);
-      if (!executed.length) {
-        process.stdout.write('nothing to revert: no migration is applied\n');
-        return 0;
-      }
-      await database.dataSource.undoLastMigration({ transaction: 'each' });
-      process.stdout.write(`reverted ${executed[0].name}\n`);
+      const reverted = await revertLast(database.dataSource);
+      process.stdout.write(reverted ? `reverted ${reverted}\n` : 'nothing to revert: no migration is applied\n');
     }
     return 0;
   } finally {

@@ -7,7 +7,11 @@ import { SnakeNamingStrategy } from './naming-strategy';
 export interface DataSourceOptions {
   url: string;
   poolSize?: number;
-  /** Null: no statement or lock timeout, for migrations, demo data and command-line tools. */
+  /**
+   * Null: no statement timeout, for migrations, demo data and command-line tools; their waits for a
+   * table lock are still bounded (10 s), so a migration behind live traffic fails instead of queueing
+   * every request behind it.
+   */
   statementTimeoutMs?: number | null;
   applicationName?: string;
 }
@@ -29,7 +33,9 @@ export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 5000
     // Dates such as current_date are England's, whatever the server's zone.
     extra: {
       max: poolSize,
-      ...(statementTimeoutMs === null ? {} : { statement_timeout: statementTimeoutMs, lock_timeout: Math.max(100, Math.floor(statementTimeoutMs / 2)) }),
+      ...(statementTimeoutMs === null
+        ? { lock_timeout: 10_000 }
+        : { statement_timeout: statementTimeoutMs, lock_timeout: Math.max(100, Math.floor(statementTimeoutMs / 2)) }),
       options: '-c TimeZone=Europe/London',
       application_name: applicationName,
     },

