@@ -11,15 +11,19 @@ export class NotFound extends GraphQLError {
   }
 }
 
+/**
+ * `httpStatus` only for refusals before execution (building the context), where the whole request
+ * is refused; inside execution a refusal is one field's error and the response stays 200.
+ */
 export class Forbidden extends GraphQLError {
-  constructor(message = 'not allowed') {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+  constructor(message = 'not allowed', httpStatus?: 403) {
+    super(message, { extensions: { code: 'FORBIDDEN', ...(httpStatus && { http: { status: httpStatus } }) } });
   }
 }
 
 export class Unauthenticated extends GraphQLError {
-  constructor(message = 'sign in required') {
-    super(message, { extensions: { code: 'UNAUTHENTICATED' } });
+  constructor(message = 'sign in required', httpStatus?: 401) {
+    super(message, { extensions: { code: 'UNAUTHENTICATED', ...(httpStatus && { http: { status: httpStatus } }) } });
   }
 }
 

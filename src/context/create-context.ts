@@ -1,5 +1,5 @@
-import { GraphQLError } from 'graphql';
 import { DataSource, EntityManager } from 'typeorm';
+import { Forbidden, Unauthenticated } from '../common/errors';
 import { Logger } from '../common/logger';
 import { TokenVerifier } from '../auth/tokens';
 import { createLoaders } from '../loaders';
@@ -20,9 +20,6 @@ export interface ContextInput {
 
 export type ContextFactory = (input: ContextInput) => Promise<RequestContext>;
 
-const refuse = (code: 'UNAUTHENTICATED' | 'FORBIDDEN', message: string) =>
-  new GraphQLError(message, { extensions: { code, http: { status: code === 'UNAUTHENTICATED' ? 401 : 403 } } });
-
 /**
  * Builds each request's context: verifies the token, reads the user and memberships from the
  * database (so a revoked membership counts from the next request), settles the acting alliance and
@@ -42,7 +39,7 @@ async function identify(em: EntityManager, verifyToken: TokenVerifier | undefine
   const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization.trim())?.[1];
   const subject = token && verifyToken ? await verifyToken(token).catch(() => undefined) : undefined;
   // One message for every way a token can be wrong: no hint for someone probing.
-  if (!subject) throw refuse('UNAUTHENTICATED', 'invalid token');
+  if (!subject) throw new Unauthenticated('invalid token', 401);
   const [condition, key] = 'userId' in subject ? ['u.id = $1', subject.userId] : ['u.external_subject = $1', subject.externalSubject];
 
   const rows: (Record<string, unknown> & { membership_id: string | null })[] = await em.query(
@@ -55,9 +52,9 @@ async function identify(em: EntityManager, verifyToken: TokenVerifier | undefine
       ORDER BY a.slug`,
     [key],
   );
-  if (!rows.length) throw refuse('UNAUTHENTICATED', 'invalid token');
+  if (!rows.length) throw new Unauthenticated('invalid token', 401);
   const user = em.create(User, { id: rows[0].id as string, email: rows[0].email as string, displayName: rows[0].display_name as string, status: rows[0].status as UserStatus, isPlatformAdmin: rows[0].is_platform_admin as boolean });
-  if (user.status !== UserStatus.ACTIVE) throw refuse('FORBIDDEN', 'account suspended');
+  if (user.status !== UserStatus.ACTIVE) throw new Forbidden('account suspended', 403);
   const memberships: ViewerMembership[] = rows
     .filter((r) => r.membership_id)
     .map((r) => ({
@@ -86,7 +83,7 @@ async function settleActingAlliance(em: EntityManager, viewer: Viewer | null, he
     if (alliance) return { allianceId: alliance.id, role: ActingRole.PLATFORM_ADMIN, schoolId: null, personId: null };
   }
   // The same answer whether the alliance exists or not.
-  throw refuse('FORBIDDEN', 'not a member of that alliance');
+  throw new Forbidden('not a member of that alliance', 403);
 }
 
 function fromMembership(m: ViewerMembership): Acting {
