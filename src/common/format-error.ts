@@ -9,15 +9,16 @@ const APOLLO_CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION
 
 const isExposed = (code: unknown) => EXPOSED_CODES.has(String(code)) || APOLLO_CLIENT_CODES.has(String(code));
 
+/** A row another request holds, waited for until lock_timeout: the caller should try again. */
+const LOCK_NOT_AVAILABLE = '55P03';
+const isLockWait = (error: unknown) => (unwrapResolverError(error) as { driverError?: { code?: string } } | undefined)?.driverError?.code === LOCK_NOT_AVAILABLE;
+
 /**
  * Our own codes and Apollo's request errors pass through; anything else is a fault of ours and leaves
  * as a generic INTERNAL_SERVER_ERROR with no stack or SQL (SECURITY.md E1, E2). In production no
  * message suggests names ("Did you mean ...?"): Apollo hides them in validation errors only, not in
  * errors about variable values.
  */
-const LOCK_NOT_AVAILABLE = '55P03';
-const isLockWait = (error: unknown) => (unwrapResolverError(error) as { driverError?: { code?: string } } | undefined)?.driverError?.code === LOCK_NOT_AVAILABLE;
-
 export function createFormatError(options: { production: boolean }) {
   return (formatted: GraphQLFormattedError, error?: unknown): GraphQLFormattedError => {
     if (isLockWait(error)) {

@@ -18,8 +18,6 @@ interface Options {
   shared?: boolean;
   /** Extra condition on alias `e`, e.g. `e.ends_on IS NULL`. */
   where?: string;
-  /** ORDER BY on alias `e`; the id breaks ties. */
-  orderBy?: string;
   /** Row-level visibility by role, for personal data (the same policy the type's service lists with). */
   visible?: (acting: Acting) => Visibility;
 }
@@ -69,12 +67,15 @@ export function oneBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof 
 
 export const byId = <E extends Keyed>(entity: EntityTarget<E>, options: Options = {}) => oneBy(entity, 'id', options);
 
+/** `orderBy`: the order within each parent, on alias `e`; the id breaks ties. */
+type PageOptions = Options & { orderBy: string };
+
 /**
  * A page of rows per parent in ONE windowed query, whatever the number of parents:
  * `row_number() over (partition by parent)` picks each parent's slice and `count(*) over` its total.
  * Cursors are positions within the parent's list. One loader per distinct (first, after).
  */
-export function pagedBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof E & string, options: Options & { orderBy: string }) {
+export function pagedBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof E & string, options: PageOptions) {
   return (scope: LoaderScope) => {
     const loaders = new Map<string, DataLoader<string, Connection<E>>>();
     return (args: PageArgs): DataLoader<string, Connection<E>> => {
@@ -96,7 +97,7 @@ async function loadPages<E extends Keyed>(
   scope: LoaderScope,
   entity: EntityTarget<E>,
   property: keyof E & string,
-  options: Options & { orderBy: string },
+  options: PageOptions,
   keys: readonly string[],
   first: number,
   offset: number,

@@ -36,7 +36,7 @@ export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimen
   columns.forEach((column, i) => qb.addSelect(column, `d${i}`).addGroupBy(column).addOrderBy(`d${i}`));
   const rows: Record<string, string | null>[] = await qb.getRawMany();
   const k = ctx.minGroupSize;
-  const groups = rows.map((row) => toGroup(dimensions, row));
+  const groups = rows.map((row) => toGroup(dimensions, columns.map((_, i) => row[`d${i}`]), Number(row.n)));
   const small = groups.filter((g) => g.count! < k);
   if (small.length === 1 && groups.length > 1) {
     const nextSmallest = groups.filter((g) => g.count! >= k).sort((a, b) => a.count! - b.count!)[0];
@@ -50,11 +50,9 @@ export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimen
   return { groups, total: total >= k ? total : null, minimumGroupSize: k };
 }
 
-function toGroup(dimensions: PeopleDimension[], row: Record<string, string | null>): PeopleStatisticsGroup {
-  const values = Object.keys(row)
-    .filter((key) => /^d\d+$/.test(key))
-    .map((_, i) => row[`d${i}`]);
-  const group: PeopleStatisticsGroup = Object.assign(new PeopleStatisticsGroup(), { schoolId: null, leadershipLevel: null, localAuthority: null, phase: null, count: Number(row.n), suppressed: false });
+/** `values` are the grouped columns in COLUMNS order: one for most dimensions, code and name for the GIAS pairs. */
+function toGroup(dimensions: PeopleDimension[], values: (string | null)[], count: number): PeopleStatisticsGroup {
+  const group: PeopleStatisticsGroup = Object.assign(new PeopleStatisticsGroup(), { schoolId: null, leadershipLevel: null, localAuthority: null, phase: null, count, suppressed: false });
   let i = 0;
   for (const dimension of dimensions) {
     if (dimension === PeopleDimension.SCHOOL) group.schoolId = values[i++];
