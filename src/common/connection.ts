@@ -1,5 +1,7 @@
 import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { createHash } from 'node:crypto';
 import { BadUserInput } from './errors';
+import { isUuid } from './text';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -66,18 +68,53 @@ export function checkFirst(first: number | null | undefined, field = 'first'): n
   return value;
 }
 
-/** Cursors are opaque to clients: base64url of a JSON array of the sort key. */
-export function encodeCursor(key: readonly unknown[]): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+/** What a cursor's values may be; checked before any of them reaches SQL. */
+export type CursorKind = 'string' | 'integer' | 'position' | 'uuid' | 'timestamp';
+
+const MAX_INT4 = 2 ** 31 - 1;
+const ISO_MILLISECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const validKind: Record<CursorKind, (value: unknown) => boolean> = {
+  string: (v) => typeof v === 'string' && v.length <= 1000 && !v.includes('\0'),
+  integer: (v) => typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) <= MAX_INT4,
+  position: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_INT4,
+  uuid: (v) => typeof v === 'string' && isUuid(v),
+  timestamp: (v) => typeof v === 'string' && ISO_MILLISECONDS.test(v) && !Number.isNaN(Date.parse(v)),
+};
+
+/**
+ * The list and order a cursor was issued for, as a short hash. A cursor carries it, so that a cursor
+ * of another list or another order is refused as the caller's mistake instead of reaching SQL as a
+ * value of the wrong type (and a failed statement's log line).
+ */
+export function cursorTag(identity: string): string {
+  let tag = tags.get(identity);
+  if (!tag) {
+    tag = createHash('sha256').update(identity).digest('base64url').slice(0, 10);
+    tags.set(identity, tag);
+  }
+  return tag;
 }
 
-export function decodeCursor(cursor: string | null | undefined, length: number, field = 'after'): unknown[] | undefined {
+// A list's identity is fixed in the code (table, order, condition), so this map stays small.
+const tags = new Map<string, string>();
+
+/** Cursors are opaque to clients: base64url of a JSON array of the list's tag and the sort key. */
+export function encodeCursor(tag: string, key: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify([tag, ...key]), 'utf8').toString('base64url');
+}
+
+/** The sort key of a cursor of this list and order, each value of its kind; anything else is BAD_USER_INPUT. */
+export function decodeCursor(cursor: string | null | undefined, tag: string, kinds: readonly CursorKind[], field = 'after'): (string | number)[] | undefined {
   if (cursor === null || cursor === undefined) return undefined;
+  let parsed: unknown;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(key) && key.length === length && key.every((k) => ['string', 'number'].includes(typeof k) || k === null)) return key;
+    parsed = cursor.length <= 4096 ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
   } catch {
-    // fall through to the error
+    parsed = undefined;
   }
-  throw new BadUserInput(`${field} is not a cursor from this list`, field);
+  if (Array.isArray(parsed) && parsed.length === kinds.length + 1 && parsed[0] === tag && kinds.every((kind, i) => validKind[kind](parsed[i + 1]))) {
+    return parsed.slice(1) as (string | number)[];
+  }
+  throw new BadUserInput(`${field} is not a cursor from this list and order`, field);
 }

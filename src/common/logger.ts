@@ -27,6 +27,8 @@ export function withoutValues(error: unknown): object {
   if (driverError && typeof driverError === 'object') {
     const { code, routine, table, constraint } = driverError as Record<string, unknown>;
     rest.driverError = { code, routine, table, constraint };
+    // PostgreSQL quotes the offending value in the message ('invalid input syntax for type uuid: "…"').
+    rest.message = `statement failed (${String(code)} ${String(routine)})`;
   }
   return rest;
 }

@@ -1,7 +1,5 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { checkFirst, Connection, decodeCursor, encodeCursor, PageArgs } from './connection';
-import { BadUserInput } from './errors';
-import { isUuid } from './text';
+import { checkFirst, Connection, CursorKind, cursorTag, decodeCursor, encodeCursor, PageArgs } from './connection';
 
 export interface SortKey<T> {
   /** SQL expression on the query's alias, e.g. `school.name`. Must not be null. */
@@ -9,7 +7,7 @@ export interface SortKey<T> {
   value: (row: T) => string | number;
   direction?: 'ASC' | 'DESC';
   /** What the sort key is, so that a forged cursor is refused before it reaches SQL. Default: string. */
-  kind?: 'string' | 'number';
+  kind?: Extract<CursorKind, 'string' | 'integer' | 'timestamp'>;
 }
 
 /**
@@ -22,11 +20,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   sort: SortKey<T>,
 ): Promise<Connection<T>> {
   const first = checkFirst(args.first);
-  const after = decodeCursor(args.after, 2);
-  if (after && (typeof after[0] !== (sort.kind ?? 'string') || typeof after[1] !== 'string' || !isUuid(after[1]))) {
-    throw new BadUserInput('after is not a cursor from this list', 'after');
-  }
   const direction = sort.direction ?? 'ASC';
+  const tag = cursorTag(`${qb.expressionMap.mainAlias?.metadata.tableName}|${sort.expression}|${direction}`);
+  const after = decodeCursor(args.after, tag, [sort.kind ?? 'string', 'uuid']);
   const idColumn = `${qb.alias}.id`;
   const countQuery = qb.clone();
 
@@ -42,7 +38,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     .getMany();
 
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor([sort.value(node), node.id]) }));
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(tag, [sort.value(node), node.id]) }));
   return {
     edges,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },

@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { checkFirst, Connection, decodeCursor, encodeCursor, PageArgs } from '../common/connection';
+import { checkFirst, Connection, cursorTag, decodeCursor, encodeCursor, PageArgs } from '../common/connection';
 import type { Acting } from '../context/context';
-import { BadUserInput } from '../common/errors';
 
 /** What a loader may see: the request's EntityManager, and the acting alliance and role (null: shared data only). */
 export interface LoaderScope {
@@ -77,15 +76,15 @@ type PageOptions = Options & { orderBy: string };
  */
 export function pagedBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof E & string, options: PageOptions) {
   return (scope: LoaderScope) => {
+    const tag = cursorTag(`${scope.em.connection.getMetadata(entity).tableName}|${property}|${options.orderBy}|${options.where ?? ''}`);
     const loaders = new Map<string, DataLoader<string, Connection<E>>>();
     return (args: PageArgs): DataLoader<string, Connection<E>> => {
       const first = checkFirst(args.first);
-      const offset = decodeCursor(args.after, 1)?.[0] ?? 0;
-      if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) throw new BadUserInput('after is not a cursor from this list', 'after');
+      const offset = Number(decodeCursor(args.after, tag, ['position'])?.[0] ?? 0);
       const cacheKey = `${first}:${offset}`;
       let loader = loaders.get(cacheKey);
       if (!loader) {
-        loader = new DataLoader<string, Connection<E>>((keys) => loadPages(scope, entity, property, options, keys, first, offset));
+        loader = new DataLoader<string, Connection<E>>((keys) => loadPages(scope, entity, property, options, keys, first, offset, tag));
         loaders.set(cacheKey, loader);
       }
       return loader;
@@ -101,6 +100,7 @@ async function loadPages<E extends Keyed>(
   keys: readonly string[],
   first: number,
   offset: number,
+  tag: string,
 ): Promise<Connection<E>[]> {
   const window = scopedQuery(scope, entity, options);
   const empty = (total: number): Connection<E> => ({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: () => total });
@@ -134,7 +134,7 @@ async function loadPages<E extends Keyed>(
   return keys.map((key) => {
     const rows = byParent.get(key) ?? [];
     const page = rows.slice(0, first);
-    const edges = page.map(({ node, position }) => ({ node, cursor: encodeCursor([position]) }));
+    const edges = page.map(({ node, position }) => ({ node, cursor: encodeCursor(tag, [position]) }));
     // No row from the first position on means no rows at all; only a page past the end needs a count of its own.
     const total = totals.get(key) ?? (offset === 0 ? 0 : undefined);
     return {

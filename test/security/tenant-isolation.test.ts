@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { getNamedType, GraphQLInputObjectType, isInputObjectType } from 'graphql';
 import { toGlobalId } from '../../src/common/global-id';
+import { encodeCursor } from '../../src/common/connection';
 import { NODE_LOADERS } from '../../src/modules/node/node.resolver';
 import { getSchema } from '../../src/schema';
 import { ExecuteResult, silentLogger, startTestServer, TestServer } from '../helpers/server';
@@ -322,7 +323,9 @@ describe('tenant isolation (SECURITY.md T1–T5, T7)', () => {
     });
 
     it('keeps the tenant condition under a forged cursor: only A’s rows, from wherever it points', async () => {
-      const forged = Buffer.from(JSON.stringify(['', '00000000-0000-0000-0000-000000000000'])).toString('base64url');
+      const first = await page('ALLIANCE_ADMIN', { first: 1 });
+      const [tag] = JSON.parse(Buffer.from(first.pageInfo.endCursor!, 'base64url').toString('utf8'));
+      const forged = encodeCursor(tag, ['', '00000000-0000-0000-0000-000000000000']);
       const people = await page('ALLIANCE_ADMIN', { first: 100, after: forged });
       expect(people.edges.map((e) => e.node.id).sort()).toEqual(await idsInDb(world.A.alliance.id));
       expectNothingOfB(people);
@@ -330,7 +333,9 @@ describe('tenant isolation (SECURITY.md T1–T5, T7)', () => {
 
     // SECURITY.md E2: a forged cursor is the caller's mistake, never an internal error from the database.
     it('refuses a forged cursor whose id is not a uuid with BAD_USER_INPUT, not an internal error', async () => {
-      const forged = Buffer.from(JSON.stringify(['x', 'not-a-uuid'])).toString('base64url');
+      const first = await page('ALLIANCE_ADMIN', { first: 1 });
+      const [tag] = JSON.parse(Buffer.from(first.pageInfo.endCursor!, 'base64url').toString('utf8'));
+      const forged = encodeCursor(tag, ['x', 'not-a-uuid']);
       const result = await run(PAGE, { first: 5, after: forged }, 'ALLIANCE_ADMIN');
       expect(result.errors?.map((e) => e.extensions)).toEqual([expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' })]);
     });

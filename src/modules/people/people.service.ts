@@ -38,7 +38,7 @@ export function listPeople(ctx: RequestContext, filter: PersonFilter | null | un
   const direction = order?.direction ?? OrderDirection.ASC;
   // Milliseconds, as a cursor carries them: PostgreSQL keeps microseconds that a JavaScript date drops.
   return order?.field === PersonOrderField.UPDATED_AT
-    ? paginate(qb, page, { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), direction })
+    ? paginate(qb, page, { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), direction, kind: 'timestamp' })
     : paginate(qb, page, { expression: "e.family_name || ' ' || e.given_name", value: (p) => `${p.familyName} ${p.givenName}`, direction });
 }
 
