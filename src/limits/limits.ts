@@ -4,7 +4,8 @@ import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import { ApolloServerPlugin } from '@apollo/server';
 import {
-  DocumentNode, getNamedType, getNullableType, GraphQLError, GraphQLSchema, isListType, NoSchemaIntrospectionCustomRule, validate, ValidationContext, ValidationRule,
+  DocumentNode, getIntrospectionQuery, getNamedType, getNullableType, GraphQLError, GraphQLSchema, isInputObjectType, isInterfaceType, isListType, isObjectType, isEnumType,
+  MaxIntrospectionDepthRule, NoSchemaIntrospectionCustomRule, parse, validate, ValidationContext, ValidationRule,
 } from 'graphql';
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
@@ -47,9 +48,79 @@ const pageAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity 
   return 1 + items * childComplexity;
 };
 
+const isIntrospectionField = (parentName: string, fieldName: string) => parentName.startsWith('__') || fieldName === '__schema' || fieldName === '__type';
+
+/** The cost of the API's data: introspection fields are left to introspectionCost. */
 export function queryCost(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
-  return getComplexity({ schema, query, variables, operationName, estimators: [pageAwareEstimator] });
+  const dataOnly: ComplexityEstimator = (options) => (isIntrospectionField(options.type.name, options.field.name) ? 0 : pageAwareEstimator(options));
+  return getComplexity({ schema, query, variables, operationName, estimators: [dataOnly] });
 }
+
+interface SchemaSizes {
+  types: number;
+  directives: number;
+  fields: number;
+  inputFields: number;
+  enumValues: number;
+  interfaces: number;
+  possibleTypes: number;
+  args: number;
+  /** What the standard introspection query (every option on, as GraphiQL and codegen send it) costs on this schema. */
+  standardCost: number;
+}
+const sizesOf = new WeakMap<GraphQLSchema, SchemaSizes>();
+
+/**
+ * Introspection is priced by the schema's real sizes (how many types, the most fields of any type,
+ * the most arguments of any field, ...), so its cost is what the answer can actually hold: the
+ * standard query is a few thousand, while nesting `fields { type { fields ... } }` multiplies by the
+ * widest type at every level and is refused.
+ */
+function schemaSizes(schema: GraphQLSchema): SchemaSizes {
+  let sizes = sizesOf.get(schema);
+  if (sizes) return sizes;
+  const types = Object.values(schema.getTypeMap());
+  const most = (count: (t: (typeof types)[number]) => number) => Math.max(1, ...types.map(count));
+  const fieldsOf = (t: (typeof types)[number]) => (isObjectType(t) || isInterfaceType(t) ? Object.values(t.getFields()) : []);
+  const partial = {
+    types: types.length,
+    directives: schema.getDirectives().length,
+    fields: most((t) => fieldsOf(t).length),
+    inputFields: most((t) => (isInputObjectType(t) ? Object.keys(t.getFields()).length : 0)),
+    enumValues: most((t) => (isEnumType(t) ? t.getValues().length : 0)),
+    interfaces: most((t) => (isObjectType(t) || isInterfaceType(t) ? t.getInterfaces().length : 0)),
+    possibleTypes: most((t) => (isInterfaceType(t) ? schema.getPossibleTypes(t).length : 0)),
+    args: Math.max(1, ...types.flatMap((t) => fieldsOf(t).map((f) => f.args.length)), ...schema.getDirectives().map((d) => d.args.length)),
+    standardCost: 0,
+  };
+  sizes = partial;
+  sizesOf.set(schema, sizes);
+  sizes.standardCost = introspectionCost(schema, parse(getIntrospectionQuery(STANDARD_INTROSPECTION)));
+  return sizes;
+}
+
+/** Every option graphql-js offers: what GraphiQL and codegen send. */
+export const STANDARD_INTROSPECTION = { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true } as const;
+
+/** Introspection may cost this many times the standard query on the same schema: room for tools' variants, never a nested walk. */
+export const INTROSPECTION_HEADROOM = 2;
+
+export function introspectionCost(schema: GraphQLSchema, query: DocumentNode, variables: Record<string, unknown> = {}, operationName?: string): number {
+  const sizes = schemaSizes(schema);
+  const listSize: Record<string, number> = {
+    types: sizes.types, directives: sizes.directives, fields: sizes.fields, inputFields: sizes.inputFields, enumValues: sizes.enumValues,
+    interfaces: sizes.interfaces, possibleTypes: sizes.possibleTypes, args: sizes.args,
+  };
+  const estimator: ComplexityEstimator = ({ type, field, childComplexity }) => {
+    if (!isIntrospectionField(type.name, field.name)) return 0;
+    const items = isListType(getNullableType(field.type)) ? (listSize[field.name] ?? PLAIN_LIST_SIZE) : 1;
+    return 1 + items * childComplexity;
+  };
+  return getComplexity({ schema, query, variables, operationName, estimators: [estimator] });
+}
+
+/** The most an operation's introspection may cost on this schema. */
+export const introspectionBudget = (schema: GraphQLSchema) => INTROSPECTION_HEADROOM * schemaSizes(schema).standardCost;
 
 /** graphql-armor's depth, alias and directive rules; fragments are flattened so they cannot hide depth, and limits are not exposed. */
 export function limitRules(limits: Limits): ValidationRule[] {
@@ -59,6 +130,8 @@ export function limitRules(limits: Limits): ValidationRule[] {
     maxDepthRule({ n: limits.depth, flattenFragments: true, ignoreIntrospection: true, ...report }),
     maxAliasesRule({ n: limits.aliases, ...report }),
     maxDirectivesRule({ n: limits.directives, ...report }),
+    // graphql-js's own bound on introspection cycles (fields { type { fields ... } } and the like).
+    MaxIntrospectionDepthRule,
   ];
 }
 
@@ -87,13 +160,16 @@ export function limitsPlugin(options: { production: boolean }): ApolloServerPlug
             if (errors.length) throw refused(errors[0].message);
           }
           let cost: number;
+          let introspection: number;
           try {
             cost = queryCost(schema, document, request.variables ?? {}, operationName ?? undefined);
+            introspection = introspectionCost(schema, document, request.variables ?? {}, operationName ?? undefined);
           } catch {
             // Variables that do not fit the operation are reported by execution, with their own code.
             return;
           }
-          if (cost > limits.cost) throw refused('Query is too complex.');
+          // Two budgets: the data a query asks for, and the introspection, priced by the schema's real sizes.
+          if (cost > limits.cost || introspection > introspectionBudget(schema)) throw refused('Query is too complex.');
         },
       };
     },
