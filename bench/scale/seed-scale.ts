@@ -1,0 +1,287 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
+import { createDataSource } from '../../src/database/data-source';
+import { importGias } from '../../src/modules/schools/gias/gias-import';
+import { GIAS_COLUMNS } from '../../src/modules/schools/gias/gias-columns';
+import { FULL_SCALE, SCALE_MARK, ScaleSize, scaleSize } from './scale-mark';
+
+const USAGE = `Usage: DATABASE_URL=postgres://user@127.0.0.1:5432/ag_scale npm run seed:scale -- [--fraction 0.1] [--replace]
+
+Builds the national-size benchmark dataset into DATABASE_URL's database (created if missing):
+${FULL_SCALE.schools.toLocaleString('en-GB')} schools written as a GIAS establishment file and loaded through the real import,
+${FULL_SCALE.alliances} alliances with their member schools (and former members), ${FULL_SCALE.people.toLocaleString('en-GB')} staff records,
+and an ALLIANCE_ADMIN user per alliance (admin@<slug>.scale.invalid). Deterministic: the same rows
+every time, row ids aside.
+
+  --fraction  a share of the national size, e.g. 0.1 for the tenth the cost-growth check compares with
+  --replace   drop and recreate the database first (otherwise a database with schools is refused)
+`;
+
+/** A deterministic generator (mulberry32): the same file on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TOWNS = [
+  'Ashford', 'Barnsley', 'Bedford', 'Bolton', 'Bradford', 'Brighton', 'Bristol', 'Burnley', 'Cambridge', 'Carlisle', 'Chester', 'Colchester',
+  'Coventry', 'Crawley', 'Darlington', 'Derby', 'Doncaster', 'Dudley', 'Durham', 'Exeter', 'Gateshead', 'Gloucester', 'Grimsby', 'Halifax',
+  'Harlow', 'Hastings', 'Hereford', 'Huddersfield', 'Hull', 'Ipswich', 'Kendal', 'Lancaster', 'Leeds', 'Leicester', 'Lincoln', 'Liverpool',
+  'Luton', 'Maidstone', 'Manchester', 'Middlesbrough', 'Newcastle', 'Northampton', 'Norwich', 'Nottingham', 'Oldham', 'Oxford', 'Peterborough',
+  'Plymouth', 'Portsmouth', 'Preston', 'Reading', 'Rochdale', 'Salford', 'Sheffield', 'Slough', 'Southampton', 'Stockport', 'Stoke', 'Sunderland',
+  'Swindon', 'Taunton', 'Telford', 'Torquay', 'Truro', 'Wakefield', 'Walsall', 'Warrington', 'Watford', 'Wigan', 'Winchester', 'Wolverhampton',
+  'Worcester', 'Worthing', 'Yeovil', 'York',
+];
+const PLACES = ['Abbey', 'Beech', 'Castle', 'Church', 'Elm', 'Fairfield', 'Grange', 'Hill', 'Holy Trinity', 'Kings', 'Lark Rise', 'Manor', 'Meadow', 'Mill', 'Oak', 'Park', 'Queens', 'Ridgeway', 'St Anne\'s', 'St John\'s', 'St Mary\'s', 'St Peter\'s', 'Valley', 'Westfield', 'Willow'];
+const LAS = Array.from({ length: 150 }, (_, i) => [String(201 + i * 6).slice(0, 3), `Authority ${String(i + 1).padStart(3, '0')}`] as const);
+
+interface Kind {
+  weight: number;
+  suffix: string;
+  phase: [string, string];
+  type: [string, string];
+  group: [string, string];
+  ages: [number, number] | null;
+}
+// Roughly the register's mix: many primaries, closed and independent establishments, colleges.
+const KINDS: Kind[] = [
+  { weight: 30, suffix: 'Primary School', phase: ['2', 'Primary'], type: ['1', 'Community school'], group: ['4', 'Local authority maintained schools'], ages: [4, 11] },
+  { weight: 8, suffix: 'Church of England Primary School', phase: ['2', 'Primary'], type: ['3', 'Voluntary controlled school'], group: ['4', 'Local authority maintained schools'], ages: [4, 11] },
+  { weight: 10, suffix: 'Primary Academy', phase: ['2', 'Primary'], type: ['34', 'Academy converter'], group: ['10', 'Academies'], ages: [4, 11] },
+  { weight: 4, suffix: 'Infant School', phase: ['2', 'Primary'], type: ['1', 'Community school'], group: ['4', 'Local authority maintained schools'], ages: [4, 7] },
+  { weight: 6, suffix: 'Academy', phase: ['4', 'Secondary'], type: ['28', 'Academy sponsor led'], group: ['10', 'Academies'], ages: [11, 18] },
+  { weight: 4, suffix: 'High School', phase: ['4', 'Secondary'], type: ['5', 'Foundation school'], group: ['4', 'Local authority maintained schools'], ages: [11, 16] },
+  { weight: 2, suffix: 'Free School', phase: ['4', 'Secondary'], type: ['35', 'Free schools'], group: ['11', 'Free Schools'], ages: [11, 18] },
+  { weight: 2, suffix: 'All-Through School', phase: ['7', 'All-through'], type: ['28', 'Academy sponsor led'], group: ['10', 'Academies'], ages: [4, 18] },
+  { weight: 2, suffix: 'Nursery School', phase: ['1', 'Nursery'], type: ['15', 'Local authority nursery school'], group: ['4', 'Local authority maintained schools'], ages: [2, 5] },
+  { weight: 4, suffix: 'Special School', phase: ['0', 'Not applicable'], type: ['7', 'Community special school'], group: ['5', 'Special schools'], ages: [3, 19] },
+  { weight: 2, suffix: 'Pupil Referral Unit', phase: ['0', 'Not applicable'], type: ['14', 'Pupil referral unit'], group: ['4', 'Local authority maintained schools'], ages: [11, 16] },
+  { weight: 12, suffix: 'Independent School', phase: ['0', 'Not applicable'], type: ['11', 'Other independent school'], group: ['3', 'Independent schools'], ages: [3, 18] },
+  { weight: 4, suffix: 'College', phase: ['5', '16 plus'], type: ['18', 'Further education'], group: ['2', 'Colleges'], ages: null },
+  { weight: 10, suffix: "Children's Centre", phase: ['0', 'Not applicable'], type: ['41', "Children's centre"], group: ['9', 'Other types'], ages: null },
+];
+const TOTAL_WEIGHT = KINDS.reduce((sum, k) => sum + k.weight, 0);
+
+function csvField(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+const dmy = (day: number, month: number, year: number) => `${String(day).padStart(2, '0')}-${String(month).padStart(2, '0')}-${year}`;
+
+/** The schools as a GIAS establishment file: GIAS's column names, dd-mm-yyyy dates, a few columns the import ignores. */
+export function writeGiasFile(file: string, schools: number): void {
+  const rand = random(20261101);
+  const header = [...Object.values(GIAS_COLUMNS), 'Gender (name)', 'NumberOfPupils'];
+  const lines = [header.map(csvField).join(',')];
+  for (let i = 0; i < schools; i++) {
+    let pick = rand() * TOTAL_WEIGHT;
+    const kind = KINDS.find((k) => (pick -= k.weight) < 0) ?? KINDS[0];
+    const town = TOWNS[Math.floor(rand() * TOWNS.length)];
+    const [laCode, laName] = LAS[Math.floor(rand() * LAS.length)];
+    const closed = rand() < 0.3;
+    const opened = 1950 + Math.floor(rand() * 74);
+    const row: Record<keyof typeof GIAS_COLUMNS, string> = {
+      urn: String(100000 + i),
+      name: `${PLACES[Math.floor(rand() * PLACES.length)]} ${town} ${kind.suffix}`,
+      laCode,
+      laName,
+      establishmentNumber: String(1000 + (i % 9000)),
+      typeCode: kind.type[0],
+      typeName: kind.type[1],
+      typeGroupCode: kind.group[0],
+      typeGroupName: kind.group[1],
+      statusCode: closed ? '2' : '1',
+      statusName: closed ? 'Closed' : 'Open',
+      phaseCode: kind.phase[0],
+      phaseName: kind.phase[1],
+      statutoryLowAge: kind.ages ? String(kind.ages[0]) : '',
+      statutoryHighAge: kind.ages ? String(kind.ages[1]) : '',
+      religiousCharacterCode: kind.type[0] === '3' ? '02' : '',
+      religiousCharacterName: kind.type[0] === '3' ? 'Church of England' : '',
+      dioceseCode: kind.type[0] === '3' ? 'CE23' : '',
+      dioceseName: kind.type[0] === '3' ? 'Diocese of Oxford' : '',
+      trustCode: kind.group[0] === '10' ? String(1000 + (i % 2500)) : '',
+      trustName: kind.group[0] === '10' ? `${town} Learning Trust` : '',
+      ukprn: rand() < 0.7 ? String(10000000 + i) : '',
+      postcode: `${town.slice(0, 2).toUpperCase()}${1 + (i % 30)} ${i % 10}${'ABDEFGHJLNPQRSTUWXYZ'[i % 20]}${'ABDEFGHJLNPQRSTUWXYZ'[(i * 7) % 20]}`,
+      town,
+      openDate: dmy(1, 9, opened),
+      closeDate: closed ? dmy(31, 8, Math.min(2025, opened + 5 + Math.floor(rand() * 40))) : '',
+      lastChangedDate: dmy(1 + (i % 28), 1 + (i % 12), 2024 + (i % 2)),
+    };
+    lines.push([...Object.keys(GIAS_COLUMNS).map((k) => csvField(row[k as keyof typeof GIAS_COLUMNS])), i % 2 ? 'Mixed' : 'Mixed', String(50 + (i % 1500))].join(','));
+  }
+  fs.writeFileSync(file, `${lines.join('\r\n')}\r\n`);
+}
+
+const GIVEN = ['Amira', 'Ben', 'Chloe', 'Dev', 'Ella', 'Femi', 'Grace', 'Hamza', 'Isla', 'Jack', 'Kemi', 'Leo', 'Maya', 'Noah', 'Olu', 'Priya', 'Rosa', 'Sam', 'Tom', 'Zara'];
+const FAMILY = ['Adeyemi', 'Brown', 'Chen', 'Davies', 'Evans', 'Fraser', 'Green', 'Hussain', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morris', 'Nowak', 'Okafor', 'Patel', 'Quinn', 'Roberts', 'Smith', 'Taylor', 'Walker', 'Young', 'Zhou', 'Ward', 'Hill'];
+const sqlArray = (values: readonly string[]) => `ARRAY[${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ')}]`;
+
+/** Alliances, memberships, people and users, each one set-based statement (PostgreSQL generates the rows). */
+async function seedTenants(client: Client, size: ScaleSize, step: (label: string) => void): Promise<void> {
+  await client.query('BEGIN');
+  await client.query(
+    `INSERT INTO alliances (slug, name, kind, min_release_days_per_year)
+     SELECT 'scale-' || lpad(j::text, 2, '0'), t.town || ' Teaching School Hub ' || lpad(j::text, 2, '0'), 'TEACHING_SCHOOL_HUB', 10
+       FROM generate_series(1, $1::int) j JOIN unnest($2::text[]) WITH ORDINALITY t(town, n) ON t.n = j`,
+    [size.alliances, TOWNS.slice(0, size.alliances)],
+  );
+  step(`${size.alliances} alliances`);
+  // Current members: 40 to 120 an alliance, the first the lead school; then former members, in proportion to the register.
+  const current = await client.query(
+    `WITH s AS (SELECT array_agg(id ORDER BY urn) AS ids, count(*)::int AS n FROM schools),
+          a AS (SELECT id, (row_number() OVER (ORDER BY slug) - 1)::int AS j FROM alliances WHERE slug LIKE 'scale-%')
+     INSERT INTO alliance_school_memberships (alliance_id, school_id, role, starts_on)
+     SELECT a.id, s.ids[1 + (a.j + 50 * k) % s.n],
+            (CASE WHEN k = 0 THEN 'LEAD_SCHOOL' WHEN k % 10 = 1 THEN 'STRATEGIC_PARTNER' WHEN k % 10 = 9 THEN 'ASSOCIATE' ELSE 'MEMBER' END)::school_membership_role,
+            date '2019-09-01' + (k % 30) * 7
+       FROM s, a CROSS JOIN LATERAL generate_series(0, 39 + (a.j * 37) % 81) k`,
+  );
+  const former = await client.query(
+    `WITH s AS (SELECT array_agg(id ORDER BY urn) AS ids, count(*)::int AS n FROM schools),
+          a AS (SELECT id, (row_number() OVER (ORDER BY slug) - 1)::int AS j FROM alliances WHERE slug LIKE 'scale-%')
+     INSERT INTO alliance_school_memberships (alliance_id, school_id, role, starts_on, ends_on)
+     SELECT a.id, s.ids[1 + (a.j + 50 * (k + 200) + 7) % s.n], 'MEMBER', date '2008-09-01' + (k % 500) * 7, date '2018-08-31'
+       FROM s, a CROSS JOIN LATERAL generate_series(0, $1::int - 1) k`,
+    [size.formerMembersPerAlliance],
+  );
+  step(`${current.rowCount} current and ${former.rowCount} former school memberships`);
+  const people = await client.query(
+    `WITH a AS (SELECT id, slug FROM alliances WHERE slug LIKE 'scale-%'),
+          m AS (SELECT alliance_id, array_agg(school_id ORDER BY starts_on, school_id) AS ids FROM alliance_school_memberships WHERE ends_on IS NULL GROUP BY alliance_id)
+     INSERT INTO people (alliance_id, given_name, family_name, email, phone, school_id, job_title, leadership_level, in_leadership_since)
+     SELECT a.id, g.given, f.family,
+            lower(g.given || '.' || f.family || '.' || k) || '@' || a.slug || '.scale.invalid',
+            '01632 ' || lpad((k % 1000000)::text, 6, '0'),
+            m.ids[1 + k % array_length(m.ids, 1)],
+            (ARRAY['Teacher', 'Head of Year', 'Deputy Headteacher', 'Headteacher', 'SENCo'])[1 + k % 5],
+            (ARRAY[NULL, 'MIDDLE', 'SENIOR', 'HEADTEACHER']::leadership_level[])[1 + k % 4],
+            CASE WHEN k % 4 > 0 THEN date '2010-01-01' + (k % 4000) END
+       FROM a JOIN m ON m.alliance_id = a.id
+       CROSS JOIN generate_series(0, $1::int - 1) k
+       CROSS JOIN LATERAL (SELECT (${sqlArray(GIVEN)})[1 + k % ${GIVEN.length}] AS given) g
+       CROSS JOIN LATERAL (SELECT (${sqlArray(FAMILY)})[1 + (k / ${GIVEN.length}) % ${FAMILY.length}] AS family) f`,
+    [size.peoplePerAlliance],
+  );
+  step(`${people.rowCount} staff records`);
+  await client.query(
+    `WITH u AS (
+       INSERT INTO users (email, display_name) SELECT 'admin@' || slug || '.scale.invalid', 'Coordinator of ' || name FROM alliances WHERE slug LIKE 'scale-%'
+       RETURNING id, email)
+     INSERT INTO memberships (user_id, alliance_id, role)
+     SELECT u.id, a.id, 'ALLIANCE_ADMIN' FROM u JOIN alliances a ON u.email = 'admin@' || a.slug || '.scale.invalid'`,
+  );
+  step(`${size.alliances} coordinators (admin@<slug>.scale.invalid)`);
+  await client.query('COMMIT');
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { fraction: { type: 'string', default: '1' }, replace: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const fraction = Number(values.fraction);
+  if (!(fraction > 0 && fraction <= 1)) {
+    process.stderr.write(`seed:scale: --fraction must be above 0 and at most 1\n\n${USAGE}`);
+    return 2;
+  }
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    process.stderr.write(`seed:scale: DATABASE_URL must name the database to build (it is created if missing)\n\n${USAGE}`);
+    return 2;
+  }
+  const host = new URL(url).hostname;
+  const database = decodeURIComponent(new URL(url).pathname.slice(1));
+  if (!database) {
+    process.stderr.write('seed:scale: DATABASE_URL names no database\n');
+    return 2;
+  }
+  const size = scaleSize(fraction);
+  const started = performance.now();
+  let last = started;
+  const step = (label: string) => {
+    const now = performance.now();
+    process.stderr.write(`  ${label} (${((now - last) / 1000).toFixed(1)} s)\n`);
+    last = now;
+  };
+  process.stderr.write(`Building the scale dataset (fraction ${fraction}) into ${database} on ${host}\n`);
+
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const admin = new Client({ connectionString: server.toString() });
+  await admin.connect();
+  try {
+    const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount;
+    if (exists && values.replace) await admin.query(`DROP DATABASE ${admin.escapeIdentifier(database)} WITH (FORCE)`);
+    if (!exists || values.replace) await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(database)}`);
+  } finally {
+    await admin.end();
+  }
+
+  const dataSource = createDataSource({ url, poolSize: 2, statementTimeoutMs: null, applicationName: 'alliance-graph-seed-scale' });
+  await dataSource.initialize();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ag-scale-'));
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+    const [{ n }] = (await dataSource.query('SELECT count(*)::int AS n FROM schools')) as { n: number }[];
+    if (n > 0) {
+      process.stderr.write(`seed:scale: ${database} already has ${n} schools; run again with --replace to rebuild it\n`);
+      return 1;
+    }
+    step('database migrated');
+    const file = path.join(tmp, 'edubasealldata-scale.csv');
+    writeGiasFile(file, size.schools);
+    step(`GIAS file of ${size.schools} establishments written (${(fs.statSync(file).size / 2 ** 20).toFixed(1)} MiB)`);
+    let shown = 0;
+    const report = await importGias(dataSource, file, {
+      batchSize: 1000,
+      onProgress: (p) => {
+        if (p.rows - shown >= 10_000 || p.rows === size.schools) {
+          shown = p.rows;
+          process.stderr.write(`    import: ${p.rows} rows, ${p.inserted} inserted, ${p.rejected} rejected\n`);
+        }
+      },
+    });
+    if (report.rejected.length || report.inserted !== size.schools) throw new Error(`the import rejected ${report.rejected.length} rows (first: ${JSON.stringify(report.rejected[0])})`);
+    step(`schools imported through the GIAS import: ${report.inserted} inserted`);
+
+    const client = new Client({ connectionString: url, application_name: 'alliance-graph-seed-scale' });
+    await client.connect();
+    try {
+      await seedTenants(client, size, step);
+      await client.query('VACUUM ANALYZE');
+      step('VACUUM ANALYZE');
+      await client.query(`COMMENT ON DATABASE ${client.escapeIdentifier(database)} IS '${SCALE_MARK} ${JSON.stringify({ fraction, ...size })}'`);
+    } finally {
+      await client.end();
+    }
+    process.stderr.write(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s. Benchmark it with: DATABASE_URL=${url.replace(/:[^:@/]*@/, ':***@')} npm run bench\n`);
+    return 0;
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+    await dataSource.destroy();
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`seed:scale failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
