@@ -1,61 +1,50 @@
 import 'reflect-metadata';
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
+import { Client } from 'pg';
 import pino from 'pino';
-import { createTokenVerifier } from '../src/auth/tokens';
-import { getSchema } from '../src/schema';
+import { createTokenVerifier, signToken } from '../src/auth/tokens';
+import { createDataSource } from '../src/database/data-source';
 import { SIGNED_IN_LIMITS } from '../src/limits/limits';
+import { getSchema } from '../src/schema';
 import { createServer } from '../src/server';
-import { LoadResult, post, runLoad } from './http-load';
-import { Cleanups, createBenchDatabase, PEOPLE_ALLIANCE, seedBenchData } from './setup';
-import { checkLimits, CostCheck } from './query-cost';
-import { measureShieldOverhead } from './shield-overhead';
+import { post, runLoad } from './http-load';
+import { checkLimits } from './query-cost';
+import { REFERENCE_QUERIES, ReferenceContext, ReferenceQuery } from './reference';
+import { readScaleMark, ScaleInfo } from './scale/scale-mark';
+import { Cleanups, openStatementStats, sequentialScans, StatementCounter } from './setup';
 
-/**
- * `npm run bench`: prints figures, asserts nothing but sanity (no GraphQL errors, no failed
- * requests). Everything it starts (database, server) is stopped in `finally` and on SIGINT/SIGTERM.
- */
-const LOAD = { durationSeconds: 8, connections: 10 };
-// The time budget caps the comparison on a slow or busy machine; the run count says how many fitted.
-const SHIELD = { warmup: 10, runs: 200, budgetMs: 40_000 };
+const USAGE = `Usage: DATABASE_URL=postgres://user@127.0.0.1:5432/ag_scale npm run bench -- [--duration 5] [--compare graphql-js,semi-space-64]
 
-interface Benchmark {
-  name: string;
-  query: (first: number) => string;
-  small: number;
-  large: number;
-  /** Rows in an answer, for the sanity check and the table. */
-  rows: (data: any) => number; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+Loads the API (the compiled server in production mode, real tokens, every rule) and a raw-SQL
+baseline (one hand-written statement per query, JSON built by PostgreSQL) with the reference
+queries, in the same run, at 1 and 10 connections, and prints each as a fraction of its baseline.
+DATABASE_URL must name a database built by \`npm run seed:scale\`.
 
-const BENCHMARKS: Benchmark[] = [
-  {
-    name: 'a. alliances × memberSchools',
-    query: (n) => `{ alliances(first: ${n}) { edges { node { slug name leadSchool { urn name } memberSchools(first: ${n}) { totalCount edges { node { role school { urn name categories phase { code name } } } } } } } } }`,
-    small: 5,
-    large: 50,
-    rows: (d) => d.alliances.edges.reduce((sum: number, e: any) => sum + 1 + e.node.memberSchools.edges.length, 0), // eslint-disable-line @typescript-eslint/no-explicit-any
-  },
-  {
-    name: 'b. schools search "primary"',
-    query: (n) => `{ schools(first: ${n}, filter: { search: "primary" }) { totalCount edges { node { urn name localAuthority { code name } } } } }`,
-    small: 10,
-    large: 100,
-    rows: (d) => d.schools.edges.length,
-  },
-  {
-    name: `c. people (admin, ${PEOPLE_ALLIANCE})`,
-    query: (n) => `{ people(first: ${n}) { totalCount edges { node { id displayName email school { name } } } } }`,
-    small: 10,
-    large: 100,
-    // Counts only rows whose email and school came through: the admin sees all, so fewer than the page means a rule misfired.
-    rows: (d) => d.people.edges.filter((e: any) => e.node.email !== null && e.node.school !== null).length, // eslint-disable-line @typescript-eslint/no-explicit-any
-  },
-];
+  --duration  seconds of load per run (default 5)
+  --compare   API variants loaded beside the API as it ships: ${'${VARIANTS}'}
+  --out       folder for the JSON and markdown results (default bench/results)
+`;
 
-let cleaning: Promise<void> | undefined;
+/** Server options or Node flags a variant changes; each runs as its own child process, in the same run. */
+const VARIANTS: Record<string, { description: string; nodeFlags?: string[]; options?: Record<string, unknown> }> = {
+  api: { description: 'the API as it ships' },
+  'graphql-js': { description: "graphql-js's own executor instead of the compiled one", options: { executor: 'graphql-js' } },
+  'semi-space-16': { description: 'Node\'s default young generation (--max-semi-space-size=16)', nodeFlags: ['--max-semi-space-size=16'] },
+  'semi-space-64': { description: 'a larger young generation (--max-semi-space-size=64)', nodeFlags: ['--max-semi-space-size=64'] },
+};
+const CONNECTIONS = [1, 10];
+const CLOCK_TICK_MS = 10;
+const SCAN_MIN_ROWS = 10_000;
+
 const cleanups: Cleanups = [];
-/** Runs once, in reverse order; a failing step does not stop the others. */
+let cleaning: Promise<void> | undefined;
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
     for (const step of cleanups.reverse()) await step().catch((error: unknown) => console.error('cleanup step failed:', error));
@@ -63,120 +52,329 @@ function cleanUp(): Promise<void> {
   return cleaning;
 }
 
-async function main(): Promise<void> {
+interface Target {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  /** pg application_name of its connections, to find its backends. */
+  applicationName: string;
+  /** Appended to the URL: the baseline serves each query on a path of its own. */
+  pathFor: (q: ReferenceQuery) => string;
+}
+
+interface Row {
+  query: string;
+  target: string;
+  connections: number;
+  requestsPerSecond: number;
+  ofBaseline: number | null;
+  p50: number;
+  p99: number;
+  nodeCpuMsPerRequest: number | null;
+  pgCpuMsPerRequest: number | null;
+  requests: number;
+  failures: number;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: { duration: { type: 'string', default: '5' }, compare: { type: 'string', default: '' }, out: { type: 'string', default: path.join('bench', 'results') }, help: { type: 'boolean', short: 'h' } },
+  });
+  const usage = USAGE.replace('${VARIANTS}', Object.keys(VARIANTS).filter((v) => v !== 'api').join(', '));
+  if (values.help) {
+    process.stdout.write(usage);
+    return 0;
+  }
+  const duration = Number(values.duration);
+  const compare = values.compare ? values.compare.split(',').map((v) => v.trim()) : [];
+  const unknown = compare.filter((v) => !VARIANTS[v]);
+  if (!(duration >= 1 && duration <= 60) || unknown.length) {
+    process.stderr.write(`bench: ${unknown.length ? `unknown variant(s) ${unknown.join(', ')}` : '--duration must be 1 to 60 seconds'}\n\n${usage}`);
+    return 2;
+  }
+  const url = process.env.DATABASE_URL;
+  const scale = url ? await readScaleMark(url).catch((error: Error) => error) : undefined;
+  if (!url || scale === undefined || scale instanceof Error) {
+    const why = !url ? 'DATABASE_URL is not set' : scale instanceof Error ? `cannot read ${redact(url)}: ${scale.message}` : `${redact(url)} holds no scale dataset`;
+    process.stderr.write(
+      `bench: ${why}. The benchmark measures the national-size dataset, not an empty or demo database. Build it once (about 20 s):\n\n` +
+        '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/ag_scale npm run seed:scale\n\nthen run\n\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/ag_scale npm run bench\n',
+    );
+    return 1;
+  }
+  assertLoopback(url);
+
   const started = performance.now();
   const cpus = os.cpus();
-  console.log('Alliance Graph benchmarks');
-  console.log(`  node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`);
-  console.log(`  date ${new Date().toISOString()}`);
-  // Other processes on the same cores skew every figure below; say how busy the machine was.
-  const [load1] = os.loadavg();
-  console.log(`  load average at start ${load1.toFixed(2)}${load1 > cpus.length / 2 ? ' (other work on this machine: expect noisy figures)' : ''}`);
+  const header = [
+    `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    `date ${new Date().toISOString()}, load average at start ${os.loadavg()[0].toFixed(2)}${os.loadavg()[0] > cpus.length / 2 ? ' (other work on this machine: expect noisy figures)' : ''}`,
+    `data: scale dataset at fraction ${scale.fraction}: ${scale.schools} schools, ${scale.alliances} alliances, ${scale.peoplePerAlliance * scale.alliances} staff records`,
+    `load: autocannon over loopback, ${duration} s a run, ${CONNECTIONS.join(' and ')} connection(s), as an ALLIANCE_ADMIN; API variants: ${['api', ...compare].join(', ')}`,
+  ];
+  header.forEach((line) => console.log(line));
 
-  const db = await createBenchDatabase(cleanups);
-  console.log(`  database: ${db.kind}`);
-  const seedStart = performance.now();
-  const data = await seedBenchData(db.dataSource);
-  const { rows } = data;
-  console.log(`  data: ${rows.schools} schools, ${rows.alliances} alliances, ${rows.memberships} school memberships, ${rows.people} people (seeded in ${seconds(seedStart)})`);
-  console.log(`  load: autocannon, ${LOAD.connections} connections, ${LOAD.durationSeconds} s a run, 127.0.0.1, as an ALLIANCE_ADMIN`);
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  cleanups.push(() => db.end());
+  const admin = await db.query<{ user_id: string; alliance_id: string }>(
+    "SELECT u.id AS user_id, m.alliance_id FROM users u JOIN memberships m ON m.user_id = u.id WHERE u.email = 'admin@scale-01.scale.invalid'",
+  );
+  if (!admin.rows.length) throw new Error('the scale dataset has no admin@scale-01.scale.invalid: rebuild it with npm run seed:scale -- --replace');
+  const context: ReferenceContext = { allianceId: admin.rows[0].alliance_id };
+  const secret = randomBytes(32).toString('base64url');
+  const token = await signToken(secret, admin.rows[0].user_id, { ttl: '1h' });
 
-  // The server's own limit rules, checked before any load: a refused query would benchmark an error.
-  const costs = BENCHMARKS.map((b) => ({ small: checkLimits(getSchema(), b.query(b.small)), large: checkLimits(getSchema(), b.query(b.large)) }));
-  const refused = costs.flatMap((c) => [c.small, c.large]).filter((c) => !c.accepted);
-  if (refused.length) throw new Error(`the server's limits refuse ${refused.length} benchmark queries (cost limit ${SIGNED_IN_LIMITS.cost}): fix the benchmark or the limit`);
-  const server = await createServer({
-    dataSource: db.dataSource,
-    config: { NODE_ENV: 'production', CORS_ORIGINS: [] },
-    // Silent: logging every request would measure pino, not the API.
-    logger: pino({ level: 'silent' }),
-    verifyToken: createTokenVerifier({ secret: data.secret }),
-  });
-  cleanups.push(() => server.stop());
-  const url = await server.listen(0, '127.0.0.1');
-
-  // Statements per request, at two page sizes: batching means the count does not grow with the page.
-  const statements: string[][] = [];
-  const sizes: { rows: number; bytes: number; statements: number }[] = [];
-  const costCell = (c: CostCheck) => `${Math.round(c.cost)}${c.accepted ? '' : ' REFUSED'}`;
-  for (const [i, b] of BENCHMARKS.entries()) {
-    const measure = db.counter.measure.bind(db.counter);
-    const small = await countedRequest(url, b, b.small, data.token, measure);
-    const large = await countedRequest(url, b, b.large, data.token, measure);
-    statements.push([b.name, `first: ${b.small}`, String(small.rows), String(small.statements), costCell(costs[i].small)]);
-    statements.push(['', `first: ${b.large}`, String(large.rows), String(large.statements), costCell(costs[i].large)]);
-    sizes.push(large);
+  // The server's own limits, before any load: a refused query would benchmark an error.
+  for (const q of REFERENCE_QUERIES) {
+    const cost = checkLimits(getSchema(), q.graphql);
+    if (!cost.accepted) throw new Error(`the server's limits refuse "${q.name}" (cost ${cost.cost}, limit ${SIGNED_IN_LIMITS.cost})`);
   }
 
-  console.log(`\nSQL statements for one request (context included), by page size; query cost as the server counts it (limit ${SIGNED_IN_LIMITS.cost})`);
-  printTable(['benchmark', 'page', 'rows', 'SQL statements', 'cost'], statements);
+  // Statements per request, and their plans, from an in-process server whose data source counts them.
+  const counted = await countStatements(url, secret, token, db);
 
-  const load: LoadResult[] = [];
-  for (const b of BENCHMARKS) load.push(await runLoad({ url, query: b.query(b.large), token: data.token, ...LOAD }));
+  const baseline = await startChild('baseline', path.join(__dirname, 'serve-baseline.js'), [], { BENCH_DATABASE_URL: url, BENCH_CONTEXT: JSON.stringify(context) }, 'alliance-graph-bench-baseline', (q) => `/${q.key}`);
+  const apis: Target[] = [];
+  for (const name of ['api', ...compare]) {
+    const variant = VARIANTS[name];
+    const applicationName = `alliance-graph-bench-${name}`;
+    apis.push(
+      await startChild(name, path.join(__dirname, 'serve-api.js'), variant.nodeFlags ?? [], {
+        BENCH_DATABASE_URL: url,
+        BENCH_JWT_SECRET: secret,
+        BENCH_OPTIONS: JSON.stringify(variant.options ?? {}),
+        BENCH_APPLICATION_NAME: applicationName,
+      }, applicationName, () => ''),
+    );
+  }
 
-  console.log('\nHTTP load: POST /graphql over loopback, the large page of each query');
-  printTable(
-    ['benchmark', 'rows', 'KiB', 'SQL/req', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'requests', 'failed'],
-    BENCHMARKS.map((b, i) => [b.name, String(sizes[i].rows), (sizes[i].bytes / 1024).toFixed(1), String(sizes[i].statements), load[i].requestsPerSecond.toFixed(1), String(load[i].p50), String(load[i].p975), String(load[i].p99), String(load[i].total), String(load[i].failures)]),
-  );
+  // Same answers before any timing: the baseline is only a baseline if it serves the same data.
+  const sizes = new Map<string, { rows: number; bytes: number }>();
+  for (const q of REFERENCE_QUERIES) {
+    const expected = await fetchBaseline(baseline.url + baseline.pathFor(q));
+    for (const api of apis) {
+      const answer = await post(api.url, q.graphql, token);
+      if (answer.errors?.length) throw new Error(`${api.name}: "${q.name}" answered errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
+      const differences = diff(expected.data, answer.data, 'data');
+      if (differences.length) {
+        throw new Error(`${api.name} and the baseline answer "${q.name}" differently (${differences.length} value(s)); the first ones:\n  ${differences.slice(0, 10).join('\n  ')}`);
+      }
+      sizes.set(q.key, { rows: q.rows(answer.data), bytes: answer.bytes });
+    }
+    if (!q.rows(expected.data)) throw new Error(`"${q.name}" returns no rows: the data or the query is wrong`);
+  }
+  console.log('answers: the API and the baseline return the same data for every query');
 
+  const rows: Row[] = [];
+  for (const q of REFERENCE_QUERIES) {
+    for (const connections of CONNECTIONS) {
+      let baselineRate = 0;
+      for (const target of [baseline, ...apis]) {
+        const isBaseline = target === baseline;
+        const before = await cpuSample(target, db);
+        const load = await runLoad({ url: target.url + target.pathFor(q), query: q.graphql, token, durationSeconds: duration, connections });
+        const after = await cpuSample(target, db);
+        if (isBaseline) baselineRate = load.requestsPerSecond;
+        const perRequest = (a: number | null, b: number | null) => (a === null || b === null || !load.total ? null : ((b - a) * CLOCK_TICK_MS) / load.total);
+        const row: Row = {
+          query: q.name,
+          target: target.name,
+          connections,
+          requestsPerSecond: load.requestsPerSecond,
+          ofBaseline: isBaseline ? null : load.requestsPerSecond / baselineRate,
+          p50: load.p50,
+          p99: load.p99,
+          nodeCpuMsPerRequest: perRequest(before.node, after.node),
+          pgCpuMsPerRequest: perRequest(before.pg, after.pg),
+          requests: load.total,
+          failures: load.failures,
+        };
+        rows.push(row);
+        process.stderr.write(`  ${q.key} ${target.name} c=${connections}: ${row.requestsPerSecond.toFixed(1)} req/s${row.ofBaseline === null ? '' : ` (${pct(row.ofBaseline)} of baseline)`}\n`);
+      }
+    }
+  }
+  const peakRss = Object.fromEntries([baseline, ...apis].map((t) => [t.name, peakRssMiB(t.child.pid)]));
 
-  const shieldQuery = BENCHMARKS[0].query(BENCHMARKS[0].large);
-  const overhead = await measureShieldOverhead(server, data.token, shieldQuery, SHIELD);
-  console.log(`\nShield overhead (SECURITY.md S5): query a (first: ${BENCHMARKS[0].large}), graphql execute in-process, ${overhead.declared.runs} runs each, alternating, after ${SHIELD.warmup} warm-up runs`);
-  printTable(
-    ['schema', 'mean ms', 'p50 ms', 'min ms'],
-    [
-      ['getSchema(): shield on declared resolvers', overhead.declared.meanMs.toFixed(2), overhead.declared.p50Ms.toFixed(2), overhead.declared.minMs.toFixed(2)],
-      ['applyMiddleware: shield on every field', overhead.everyField.meanMs.toFixed(2), overhead.everyField.p50Ms.toFixed(2), overhead.everyField.minMs.toFixed(2)],
-    ],
-  );
-  console.log(`  every field / declared only: ${overhead.ratio.toFixed(2)}× the mean time per query, ${(overhead.everyField.p50Ms / overhead.declared.p50Ms).toFixed(2)}× the median`);
+  const markdown = renderMarkdown(header, rows, counted, sizes, peakRss, scale);
+  console.log(`\n${markdown}`);
+  fs.mkdirSync(values.out, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const base = path.join(values.out, `bench-${stamp}`);
+  fs.writeFileSync(`${base}.json`, `${JSON.stringify({ header, scale, variants: ['api', ...compare].map((n) => ({ name: n, ...VARIANTS[n] })), rows, statements: counted, sizes: Object.fromEntries(sizes), peakRssMiB: peakRss }, null, 2)}\n`);
+  fs.writeFileSync(`${base}.md`, `${markdown}\n`);
+  console.log(`written: ${base}.json, ${base}.md (in ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
-  const failed = load.reduce((sum, l) => sum + l.failures, 0);
+  const failed = rows.reduce((sum, r) => sum + r.failures, 0);
   if (failed) throw new Error(`${failed} request(s) failed during the load runs: the figures above are not trustworthy`);
-  console.log(`\ndone in ${seconds(started)}`);
+  return 0;
 }
 
-async function countedRequest(url: string, b: Benchmark, first: number, token: string, measure: (work: () => Promise<unknown>) => Promise<number>) {
-  let answer: Awaited<ReturnType<typeof post>> | undefined;
-  const statementCount = await measure(async () => {
-    answer = await post(url, b.query(first), token);
+interface Counted {
+  key: string;
+  edges: number;
+  large: number;
+  small: number;
+  source: string;
+  sequentialScans: string[];
+}
+
+/** Data statements per request at the reference page sizes and at 5, and any sequential scan of a large table in their plans. */
+async function countStatements(url: string, secret: string, token: string, db: Client): Promise<Counted[]> {
+  const counter = new StatementCounter();
+  const dataSource = createDataSource({ url, poolSize: 10, applicationName: 'alliance-graph-bench-count' });
+  dataSource.setOptions({ logger: counter, logging: ['query'] });
+  await dataSource.initialize();
+  const stats = await openStatementStats(url);
+  try {
+    const server = await createServer({ dataSource, config: { NODE_ENV: 'production', CORS_ORIGINS: [] }, logger: pino({ level: 'silent' }), verifyToken: createTokenVerifier({ secret }) });
+    try {
+      const apiUrl = (await server.listen(0, '127.0.0.1')).replace('localhost', '127.0.0.1');
+      const result: Counted[] = [];
+      for (const q of REFERENCE_QUERIES) {
+        const counts: number[] = [];
+        const scans = new Set<string>();
+        for (const document of [q.graphql, q.graphql.replace(/first: \d+/g, 'first: 5')]) {
+          const before = stats ? await stats.calls() : 0;
+          const statements = await counter.record(async () => {
+            const answer = await post(apiUrl, document, token);
+            if (answer.errors?.length) throw new Error(`"${q.name}" answered errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
+          });
+          // The stats view counts its own reading query once.
+          counts.push(stats ? (await stats.calls()) - before : statements.length);
+          for (const statement of statements) for (const table of await sequentialScans(db, statement, SCAN_MIN_ROWS)) scans.add(table);
+        }
+        result.push({ key: q.key, edges: q.edges, large: counts[0], small: counts[1], source: stats ? 'pg_stat_statements' : 'driver', sequentialScans: [...scans] });
+      }
+      return result;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await stats?.close();
+    await dataSource.destroy();
+  }
+}
+
+async function startChild(name: string, script: string, nodeFlags: string[], env: Record<string, string>, applicationName: string, pathFor: (q: ReferenceQuery) => string): Promise<Target> {
+  const child = spawn(process.execPath, [...nodeFlags, script], { env: { ...process.env, ...env, NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  cleanups.push(async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
+    if (child.exitCode === null) child.kill('SIGKILL');
   });
-  if (!answer || answer.errors?.length || !answer.data) throw new Error(`${b.name} (first: ${first}) failed: ${JSON.stringify(answer?.errors ?? answer)}`);
-  const rows = b.rows(answer.data);
-  if (rows === 0) throw new Error(`${b.name} (first: ${first}) returned no rows: the data or the query is wrong`);
-  return { rows, bytes: answer.bytes, statements: statementCount };
+  const lines = createInterface({ input: child.stdout! });
+  const first = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not start within 30 s`)), 30_000);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      resolve(line);
+    });
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it started`)));
+  });
+  return { name, url: (JSON.parse(first) as { url: string }).url, child, applicationName, pathFor };
 }
 
-function printTable(header: string[], body: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  // Text left, numbers right.
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 || !/^[\d.]+$/.test(c) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const row of body) console.log(line(row));
+async function fetchBaseline(url: string): Promise<{ data: unknown }> {
+  const response = await fetch(url, { method: 'POST' });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`baseline ${url}: HTTP ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as { data: unknown };
 }
 
-function seconds(since: number): string {
-  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+/** Paths where two JSON values differ, each with both values. */
+function diff(expected: unknown, actual: unknown, at: string, out: string[] = []): string[] {
+  if (out.length >= 50) return out;
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (expected.length !== actual.length) out.push(`${at}: ${expected.length} items in the baseline, ${actual.length} from the API`);
+    for (let i = 0; i < Math.min(expected.length, actual.length); i++) diff(expected[i], actual[i], `${at}[${i}]`, out);
+  } else if (expected && actual && typeof expected === 'object' && typeof actual === 'object' && !Array.isArray(expected) && !Array.isArray(actual)) {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    for (const key of keys) diff((expected as Record<string, unknown>)[key], (actual as Record<string, unknown>)[key], `${at}.${key}`, out);
+  } else if (expected !== actual) {
+    out.push(`${at}: baseline ${JSON.stringify(expected)}, API ${JSON.stringify(actual)}`);
+  }
+  return out;
+}
+
+/** CPU clock ticks so far of the target's process and of its PostgreSQL backends (null where /proc cannot tell). */
+async function cpuSample(target: Target, db: Client): Promise<{ node: number | null; pg: number | null }> {
+  const node = cpuTicks(target.child.pid);
+  const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [target.applicationName]);
+  const ticks = rows.map((r) => cpuTicks(r.pid));
+  return { node, pg: ticks.length && ticks.every((t) => t !== null) ? ticks.reduce((a, b) => a! + b!, 0) : null };
+}
+
+function cpuTicks(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+function peakRssMiB(pid: number | undefined): number | null {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Math.round(Number(match[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+const num = (x: number | null, digits = 1) => (x === null ? 'n/a' : x.toFixed(digits));
+
+function renderMarkdown(header: string[], rows: Row[], counted: Counted[], sizes: Map<string, { rows: number; bytes: number }>, peakRss: Record<string, number | null>, scale: ScaleInfo): string {
+  const lines = ['# npm run bench', '', ...header.map((h) => `- ${h}`), ''];
+  lines.push('| Query | Server | Conns | req/s | of baseline | p50 ms | p99 ms | Node CPU ms/req | PostgreSQL CPU ms/req |', '| --- | --- | --: | --: | --: | --: | --: | --: | --: |');
+  for (const r of rows) {
+    lines.push(`| ${r.query} | ${r.target} | ${r.connections} | ${r.requestsPerSecond.toFixed(1)} | ${r.ofBaseline === null ? '' : pct(r.ofBaseline)} | ${r.p50} | ${r.p99} | ${num(r.nodeCpuMsPerRequest)} | ${num(r.pgCpuMsPerRequest)} |`);
+  }
+  lines.push('', `Statements per request (data statements; transaction control aside) and plans, at ${scale.schools} schools:`, '');
+  lines.push('| Query | Rows | KiB | Relation edges | SQL statements | at first: 5 | counted by | Sequential scans of tables over 10,000 rows |', '| --- | --: | --: | --: | --: | --: | --- | --- |');
+  for (const c of counted) {
+    const q = REFERENCE_QUERIES.find((r) => r.key === c.key)!;
+    const size = sizes.get(c.key);
+    lines.push(`| ${q.name} | ${size?.rows ?? ''} | ${size ? (size.bytes / 1024).toFixed(1) : ''} | ${c.edges} (+1 identity) | ${c.large} | ${c.small} | ${c.source} | ${c.sequentialScans.join(', ') || 'none'} |`);
+  }
+  lines.push('', `Peak RSS (MiB): ${Object.entries(peakRss).map(([name, mib]) => `${name} ${mib ?? 'n/a'}`).join(', ')}`);
+  return lines.join('\n');
+}
+
+function assertLoopback(url: string): void {
+  const host = new URL(url).hostname;
+  if (!/^127\.\d+\.\d+\.\d+$/.test(host) && host !== 'localhost' && host !== '[::1]') throw new Error(`refusing to load ${host}: benchmarks run against loopback only`);
+}
+
+function redact(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    console.error(`\n${signal}: stopping the server and the database`);
+    console.error(`\n${signal}: stopping the servers`);
     void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
 }
 
 main()
+  .then((code) => {
+    process.exitCode = code;
+  })
   .catch((error: unknown) => {
-    console.error('bench failed:', error instanceof Error ? error.stack : error);
+    console.error('bench failed:', error instanceof Error ? error.message : error);
     process.exitCode = 1;
   })
   .finally(async () => {
     await cleanUp();
-    // Everything is stopped; if some handle still lingers, say so instead of hanging.
     setTimeout(() => {
       console.error('warning: a handle was still open 5 s after cleanup; exiting anyway');
       process.exit();
