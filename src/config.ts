@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import { parseEnv } from 'node:util';
 import { z } from 'zod';
 
 const bool = (fallback: boolean) =>
@@ -37,9 +40,46 @@ const url = (protocols: string[]) =>
       }
     });
 
+/** An IP address or a host name (RFC 1123 labels); a typo fails here, not after the database has started. */
+const host = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    const hostname = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+    if (net.isIP(v) || hostname.test(v)) return v;
+    ctx.addIssue({ code: 'custom', message: `must be an IP address or a host name (such as 127.0.0.1, 0.0.0.0 or localhost), got "${v}"` });
+    return z.NEVER;
+  });
+
+/** Browser origins, each scheme://host[:port] exactly: responses carry personal data, so '*' and paths are refused rather than ignored. */
+const origins = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const list = v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    for (const origin of list) {
+      let valid = false;
+      try {
+        const parsed = new URL(origin);
+        valid = ['http:', 'https:'].includes(parsed.protocol) && parsed.origin === origin.replace(/\/$/, '');
+      } catch {
+        // not a URL
+      }
+      if (!valid) {
+        ctx.addIssue({
+          code: 'custom',
+          message: origin === '*' ? `"*" is not allowed: list each origin that may call the API from a browser, such as https://app.example.org` : `"${origin}" is not an origin: write scheme://host[:port], such as https://app.example.org, without a path`,
+        });
+        return z.NEVER;
+      }
+    }
+    return list.map((o) => o.replace(/\/$/, ''));
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).optional(),
+  HOST: host,
   PORT: int(4000, 0, 65535),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -51,17 +91,25 @@ const schema = z.object({
   /** Default: on, except in production, where an empty database must not get demo users. */
   DEMO_DATA: bool(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CORS_ORIGINS: z
-    .string()
-    .optional()
-    .transform((v) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [])),
+  /** pretty: readable lines for a terminal; json: one JSON object a line, for a log collector. Default: pretty in development, json otherwise. */
+  LOG_FORMAT: z.enum(['pretty', 'json'], { error: 'must be pretty or json' }).optional(),
+  CORS_ORIGINS: origins,
+  /** The query editor at GET /graphql. Default: on, except in production. */
+  EXPLORER: bool(true),
+  /** GET /metrics. Default: on, except in production, where it needs METRICS_TOKEN (or METRICS_PORT). */
+  METRICS: bool(true),
+  /** When set, /metrics answers only requests with `Authorization: Bearer <METRICS_TOKEN>` (16+ characters). */
+  METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  /** When set, /metrics is served on this port (on METRICS_HOST, default 127.0.0.1) instead of the API's. */
+  METRICS_PORT: int(0, 1, 65535).optional(),
+  METRICS_HOST: host,
   JWT_SECRET: z.string().optional(),
   JWKS_URL: url(['https:', 'http:']),
   JWT_ISSUER: z.string().min(1).optional(),
   JWT_AUDIENCE: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof schema> & { dataDir: string };
+export type Config = Omit<z.infer<typeof schema>, 'LOG_FORMAT'> & { LOG_FORMAT: 'pretty' | 'json'; dataDir: string };
 
 export class ConfigError extends Error {}
 
@@ -82,6 +130,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.NODE_ENV === 'production' && config.JWKS_URL?.startsWith('http:')) {
     throw new ConfigError('Invalid configuration:\n  JWKS_URL: must be https in production');
   }
-  const demoData = env.DEMO_DATA === undefined && config.NODE_ENV === 'production' ? false : config.DEMO_DATA;
-  return { ...config, DEMO_DATA: demoData, dataDir: path.resolve(config.DATA_DIR) };
+  const production = config.NODE_ENV === 'production';
+  const demoData = env.DEMO_DATA === undefined && production ? false : config.DEMO_DATA;
+  const explorer = env.EXPLORER === undefined && production ? false : config.EXPLORER;
+  const metrics = env.METRICS === undefined && production ? Boolean(config.METRICS_TOKEN || env.METRICS_PORT) : config.METRICS;
+  const metricsPort = env.METRICS_PORT ? config.METRICS_PORT : undefined;
+  if (metricsPort !== undefined && metricsPort === config.PORT) {
+    throw new ConfigError(`Invalid configuration:\n  METRICS_PORT: must differ from PORT (${config.PORT})`);
+  }
+  if (production && metrics && !config.METRICS_TOKEN && metricsPort === undefined) {
+    throw new ConfigError('Invalid configuration:\n  METRICS: in production /metrics needs METRICS_TOKEN or METRICS_PORT (off the public port)');
+  }
+  if (config.EMBEDDED_PG_PORT && config.EMBEDDED_PG_PORT === config.PORT) {
+    throw new ConfigError(`Invalid configuration:\n  EMBEDDED_PG_PORT: must differ from PORT (${config.PORT})`);
+  }
+  return {
+    ...config,
+    DEMO_DATA: demoData,
+    EXPLORER: explorer,
+    METRICS: metrics,
+    METRICS_PORT: metricsPort,
+    LOG_FORMAT: config.LOG_FORMAT ?? (config.NODE_ENV === 'development' ? 'pretty' : 'json'),
+    dataDir: path.resolve(config.DATA_DIR),
+  };
+}
+
+/**
+ * Reads `.env` from the working directory, if there is one, the way dotenv does (Node's own parser):
+ * a variable already set in the environment wins over the file. Entry points call this before
+ * loadConfig; see .env.example.
+ */
+export function loadEnvFile(file = path.resolve('.env'), env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  let parsed: Record<string, string>;
+  try {
+    parsed = parseEnv(fs.readFileSync(file, 'utf8')) as Record<string, string>;
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  ${file}: cannot be read (${(error as Error).message})`);
+  }
+  for (const [key, value] of Object.entries(parsed)) if (env[key] === undefined) env[key] = value;
+  return file;
 }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, loadEnvFile } from './config';
 import { createLogger } from './common/logger';
+import { logDestination } from './common/log-output';
+import { assertCanListen, ListenError } from './ops/listen-check';
 import { connectDatabase, Database } from './database/connect';
 import { migrate } from './database/migrate';
 import { EmbeddedPostgresError } from './database/embedded-postgres';
@@ -11,8 +13,9 @@ import { createTokenVerifier } from './auth/tokens';
 
 /** Start-up only: configuration, database, migrations, demo data, server, and an orderly shutdown. */
 async function main(): Promise<void> {
+  loadEnvFile();
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, logDestination(config.LOG_FORMAT));
   let database: Database | undefined;
   let server: AppServer | undefined;
 
@@ -43,6 +46,9 @@ async function main(): Promise<void> {
   process.on('SIGHUP', () => void shutdown('SIGHUP'));
 
   starting = (async () => {
+    // Before anything is started: a taken port or a foreign HOST is found now, not after migrating.
+    await assertCanListen(config.PORT, config.HOST);
+    if (config.METRICS_PORT !== undefined) await assertCanListen(config.METRICS_PORT, config.METRICS_HOST ?? '127.0.0.1', 'METRICS_PORT');
     database = await connectDatabase(config, logger);
     // Start-up's own long work (a migration, the demo data) must not be cut by the request timeouts.
     if (config.MIGRATE_ON_START || config.DEMO_DATA) await database.withoutTimeouts(async (maintenance) => {
@@ -88,7 +94,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError) {
+  if (error instanceof ConfigError || error instanceof EmbeddedPostgresError || error instanceof ListenError) {
     process.stderr.write(`${error.message}\n`);
   } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
     process.stderr.write(`Cannot listen: ${(error as Error).message}. Set PORT to a free port.\n`);

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../common/logger';
-import { loadConfig } from '../config';
+import { loadConfig, loadEnvFile } from '../config';
 import { connectDatabase } from '../database/connect';
 import { User } from '../modules/users/user.entity';
 import { UserStatus } from '../modules/users/user-enums';
@@ -23,6 +23,7 @@ async function main(): Promise<number> {
     process.stderr.write(`--ttl must look like 30m, 8h or 7d, and be at most 30d\n${USAGE}\n`);
     return 2;
   }
+  loadEnvFile();
   const config = loadConfig();
   const { secret } = resolveJwtSecret(config);
   if (!secret) {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
+import { loadConfig, loadEnvFile } from '../config';
 import { createLogger } from '../common/logger';
 import { connectDatabase } from './connect';
 import { migrate, revertLast } from './migrate';
@@ -12,6 +12,7 @@ async function main(command: string | undefined): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  loadEnvFile();
   const config = loadConfig();
   const database = await connectDatabase(config, createLogger('warn', 2, { command: `db:${command}` }), { shareRunning: true, tool: true });
   try {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -47,6 +48,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const port = options.port || (await freePort());
   if (!(await portIsFree(port))) throw new EmbeddedPostgresError(`port ${port} is already in use; choose another EMBEDDED_PG_PORT or 0 for a free one`);
   const dataDir = traversableDataDir(options.dataDir, log);
+  await recoverDataDir(dataDir, log);
   const EmbeddedPostgres = loadLibrary(reachableLibrary(log));
 
   const password = readOrCreatePassword(dataDir);
@@ -97,6 +99,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const child = childOf()!;
+  const lifeline = startLifeline(dataDir);
+  writeOwner(dataDir);
 
   let stopping: Promise<void> | undefined;
   return {
@@ -106,9 +110,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     stop() {
       stopping ??= (async () => {
         process.removeListener('exit', killOnExit);
-        if (child.exitCode !== null || child.signalCode !== null) return;
+        if (child.exitCode !== null || child.signalCode !== null) return lifeline.release();
         // The library awaits an 'exit' that a dead process never sends again; guard it with a timeout.
         await withTimeout(instance.stop(), 30_000).catch(() => child.kill('SIGKILL'));
+        lifeline.release();
+        fs.rmSync(ownerFileOf(dataDir), { force: true });
         if (options.ephemeral) {
           fs.rmSync(dataDir, { recursive: true, force: true });
           fs.rmSync(passwordFileOf(dataDir), { force: true });
@@ -129,17 +135,164 @@ export function attachToRunning(options: Pick<EmbeddedOptions, 'dataDir'>): Embe
   const pidFile = path.join(dataDir, 'postmaster.pid');
   const passwordFile = passwordFileOf(dataDir);
   if (!fs.existsSync(pidFile) || !fs.existsSync(passwordFile)) return undefined;
-  // postmaster.pid: the server's pid on line 1, its port on line 4.
-  const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
+  const running = postmasterOf(dataDir);
+  if (!running) return undefined;
+  const port = running.port;
+  const password = fs.readFileSync(passwordFile, 'utf8').trim();
+  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, dataDir, port, stop: async () => undefined };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A database that does not outlive the API, and a start that recovers from one that did.
+
+const ownerFileOf = (dataDir: string) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.owner`);
+const pidFileOf = (dataDir: string) => path.join(dataDir, 'postmaster.pid');
+
+interface Owner {
+  pid: number;
+  startedAt: string;
+}
+
+/** Which API process runs the server on this data directory, so that the next start can tell a live owner from an orphan. */
+function writeOwner(dataDir: string): void {
+  const file = ownerFileOf(dataDir);
+  fs.rmSync(file, { force: true });
+  fs.writeFileSync(file, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() } satisfies Owner), { mode: 0o600, flag: 'wx' });
+}
+
+function readOwner(dataDir: string): Owner | undefined {
   try {
-    process.kill(pid, 0);
+    return JSON.parse(fs.readFileSync(ownerFileOf(dataDir), 'utf8')) as Owner;
   } catch {
     return undefined;
   }
-  const password = fs.readFileSync(passwordFile, 'utf8').trim();
-  return { url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`, dataDir, port, stop: async () => undefined };
+}
+
+/** A process's command line (Linux); undefined when it does not exist. */
+export function commandLineOf(pid: number): string | undefined {
+  if (!Number.isInteger(pid) || pid <= 0) return undefined;
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
+  } catch {
+    try {
+      process.kill(pid, 0);
+      return '';
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM' ? '' : undefined;
+    }
+  }
+}
+
+const isAlive = (pid: number) => commandLineOf(pid) !== undefined;
+
+/** The postmaster serving this data directory, from its lock file, if it is alive and really serves it. */
+export function postmasterOf(dataDir: string): { pid: number; port: number } | undefined {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(pidFileOf(dataDir), 'utf8').split('\n');
+  } catch {
+    return undefined;
+  }
+  // postmaster.pid: the server's pid on line 1, its data directory on line 2, its port on line 4.
+  const pid = Number(lines[0]);
+  const command = commandLineOf(pid);
+  if (command === undefined) return undefined;
+  // Empty: /proc is not readable here; trust the lock file.
+  if (command && !(/postgres/.test(command) && command.includes(dataDir))) return undefined;
+  return { pid, port: Number(lines[3]) };
+}
+
+/**
+ * Before a start. A server still running on this data directory is either its owner's (an API that
+ * is alive: refused, naming the process) or an orphan of an API that died without stopping it: that
+ * one is stopped with PostgreSQL's fast shutdown (open transactions roll back, everything committed is
+ * kept) and the start goes on. A lock file whose process is gone, or is another program that reused
+ * its pid, is removed: PostgreSQL cannot always tell (under root it may not signal the old pid).
+ */
+export async function recoverDataDir(dataDir: string, log: (message: string) => void): Promise<void> {
+  if (!fs.existsSync(pidFileOf(dataDir))) return;
+  const running = postmasterOf(dataDir);
+  if (!running) {
+    log(`removing the stale lock file ${pidFileOf(dataDir)} (its PostgreSQL is no longer running)`);
+    fs.rmSync(pidFileOf(dataDir), { force: true });
+    return;
+  }
+  const owner = readOwner(dataDir);
+  const ownerCommand = owner && owner.pid !== process.pid ? commandLineOf(owner.pid) : undefined;
+  if (owner && ownerCommand !== undefined && (ownerCommand === '' || /node/.test(ownerCommand))) {
+    throw new EmbeddedPostgresError(
+      `the data directory ${dataDir} is in use by another Alliance Graph (process ${owner.pid}, started ${owner.startedAt}, its PostgreSQL is process ${running.pid} on port ${running.port}). ` +
+        `Stop it first (kill ${owner.pid}), or set DATA_DIR to another folder.`,
+    );
+  }
+  log(`found PostgreSQL (process ${running.pid}) left running on ${dataDir} by an API that did not stop it; stopping it (fast shutdown: committed data is kept)`);
+  await stopProcess(running.pid);
+  fs.rmSync(pidFileOf(dataDir), { force: true });
+}
+
+/** PostgreSQL's fast shutdown (SIGINT), then an immediate one (SIGQUIT) if it does not finish in time. */
+async function stopProcess(pid: number, fastMs = 30_000): Promise<void> {
+  const waitFor = async (ms: number) => {
+    for (const until = Date.now() + ms; Date.now() < until; ) {
+      if (!isAlive(pid)) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return !isAlive(pid);
+  };
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(pid, name);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw new EmbeddedPostgresError(`cannot stop PostgreSQL process ${pid} (${(error as Error).message}); stop it yourself and start again`);
+    }
+  };
+  signal('SIGINT');
+  if (await waitFor(fastMs)) return;
+  signal('SIGQUIT');
+  if (await waitFor(10_000)) return;
+  throw new EmbeddedPostgresError(`PostgreSQL process ${pid} did not stop; stop it yourself (kill -9 ${pid}) and start again`);
+}
+
+/**
+ * The lifeline: a small detached process that holds a pipe from the API. The API dying in any way,
+ * SIGKILL included, closes the pipe; the lifeline then stops the API's PostgreSQL (fast shutdown,
+ * then immediate) if the lock file still names it. A graceful stop releases it first. It ignores the
+ * terminal's signals: it lives in its own session.
+ */
+const LIFELINE = `
+const fs = require('fs');
+const pid = Number(process.argv[1]);
+const pidFile = process.argv[2];
+for (const s of ['SIGINT', 'SIGHUP', 'SIGTERM']) process.on(s, () => undefined);
+const alive = () => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+const ours = () => { try { return fs.readFileSync(pidFile, 'utf8').split('\\n')[0].trim() === String(pid); } catch { return false; } };
+let released = false;
+process.stdin.on('data', (d) => { if (String(d).includes('release')) released = true; });
+process.stdin.on('close', async () => {
+  if (released || !alive() || !ours()) process.exit(0);
+  const wait = async (ms) => { for (const until = Date.now() + ms; Date.now() < until; ) { if (!alive()) return true; await new Promise((r) => setTimeout(r, 100)); } return !alive(); };
+  try { process.kill(pid, 'SIGINT'); } catch {}
+  if (!(await wait(30000))) { try { process.kill(pid, 'SIGQUIT'); } catch {} await wait(10000); }
+  process.exit(0);
+});
+process.stdin.on('error', () => undefined);
+process.stdin.resume();
+`;
+
+function startLifeline(dataDir: string): { release(): void } {
+  const running = postmasterOf(dataDir);
+  if (!running) return { release: () => undefined };
+  const watcher = spawn(process.execPath, ['-e', LIFELINE, String(running.pid), pidFileOf(dataDir)], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+  watcher.on('error', () => undefined);
+  watcher.stdin!.on('error', () => undefined);
+  // Neither the process nor its pipe keeps the API's event loop alive.
+  watcher.unref();
+  (watcher.stdin as unknown as { unref?: () => void }).unref?.();
+  return {
+    release() {
+      if (watcher.stdin!.writable) watcher.stdin!.end('release\n');
+    },
+  };
 }
 
 /** The library hooks SIGINT/SIGTERM to stop every cluster at once, which would cut in-flight requests; the app stops it itself, in order. */

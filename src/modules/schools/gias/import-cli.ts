@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { createLogger } from '../../../common/logger';
-import { ConfigError, loadConfig } from '../../../config';
+import { ConfigError, loadConfig, loadEnvFile } from '../../../config';
 import { connectDatabase, Database } from '../../../database/connect';
 import { migrate } from '../../../database/migrate';
 import { EmbeddedPostgresError } from '../../../database/embedded-postgres';
@@ -65,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
   let database: Database | undefined;
   let step = 'Configuration';
   try {
+    loadEnvFile();
     const config = loadConfig();
     step = 'Import';
     await assertReadableFile(args.file);
