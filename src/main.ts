@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import http from 'node:http';
+import express from 'express';
 import { ConfigError, loadConfig, loadEnvFile } from './config';
 import { createLogger } from './common/logger';
 import { logDestination } from './common/log-output';
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, logDestination(config.LOG_FORMAT));
   let database: Database | undefined;
   let server: AppServer | undefined;
+  let metricsServer: http.Server | undefined;
 
   let stopping = false;
   let starting: Promise<void> | undefined;
@@ -32,6 +35,7 @@ async function main(): Promise<void> {
       // A signal during start-up waits for it, so that an embedded PostgreSQL being started is stopped too.
       await starting?.catch(() => undefined);
       await server?.stop();
+      metricsServer?.close();
       await database?.close();
       logger.info('stopped');
       process.exit(0);
@@ -66,12 +70,22 @@ async function main(): Promise<void> {
     const verifyToken = createTokenVerifier({ secret, jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
     server = await createServer({ dataSource: database.dataSource, config, logger, verifyToken });
     const url = await server.listen(config.PORT, config.HOST);
+    let metricsUrl = config.METRICS ? url.replace(/\/graphql$/, '/metrics') : undefined;
+    if (config.METRICS && config.METRICS_PORT !== undefined) {
+      // Off the public port: a listener of its own, on the loopback interface unless METRICS_HOST says otherwise.
+      const metricsHost = config.METRICS_HOST ?? '127.0.0.1';
+      metricsServer = http.createServer(express().disable('x-powered-by').get('/metrics', server.metrics.handler));
+      await new Promise<void>((resolve, reject) => metricsServer!.once('error', reject).listen(config.METRICS_PORT, metricsHost, resolve));
+      metricsUrl = `http://${metricsHost}:${config.METRICS_PORT}/metrics`;
+    }
     logger.info({ url, database: database.description }, 'Alliance Graph is ready');
     process.stderr.write(
       [
         '',
         `  Alliance Graph is ready at ${url}`,
         `  Database: ${database.description}`,
+        ...(config.EXPLORER ? [`  Query editor: open ${url} in a browser`] : []),
+        ...(metricsUrl ? [`  Metrics: ${metricsUrl}${config.METRICS_TOKEN ? ' (needs the METRICS_TOKEN bearer)' : ''}`] : []),
         '',
         '  Sign in as a demo user (coordinator|head|sle|lp|analyst @ london-south|romero|fusion|pathway|forest .demo, or admin@platform.demo):',
         '    TOKEN=$(npm run -s token -- --email coordinator@romero.demo)',
@@ -88,6 +102,7 @@ async function main(): Promise<void> {
     await starting;
   } catch (error) {
     await server?.stop().catch(() => undefined);
+    metricsServer?.close();
     await database?.close().catch(() => undefined);
     throw error;
   }

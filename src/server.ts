@@ -5,7 +5,6 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
@@ -19,12 +18,15 @@ import { RequestContext } from './context/context';
 import { ContextFactory, createContextFactory } from './context/create-context';
 import { TokenVerifier } from './auth/tokens';
 import { limitRules, limitsPlugin, SIGNED_IN_LIMITS } from './limits/limits';
+import { explorerRouter } from './ops/explorer';
+import { statusHeaders } from './ops/http-status';
+import { createMetrics, Metrics } from './ops/metrics';
 import { migrations } from '../migrations';
 import { getSchema } from './schema';
 
 export interface ServerDeps {
   dataSource: DataSource;
-  config: Pick<Config, 'NODE_ENV' | 'CORS_ORIGINS'> & Partial<Pick<Config, 'AGGREGATE_MIN_GROUP_SIZE'>>;
+  config: Pick<Config, 'NODE_ENV' | 'CORS_ORIGINS'> & Partial<Pick<Config, 'AGGREGATE_MIN_GROUP_SIZE' | 'EXPLORER' | 'METRICS' | 'METRICS_TOKEN' | 'METRICS_PORT'>>;
   logger: Logger;
   /** Absent: every bearer token is refused. */
   verifyToken?: TokenVerifier;
@@ -34,6 +36,8 @@ export interface AppServer {
   apollo: ApolloServer<RequestContext>;
   httpServer: http.Server;
   app: express.Express;
+  /** Prometheus metrics; main.ts serves them on METRICS_PORT when that is set. */
+  metrics: Metrics;
   /** The context the GraphQL endpoint builds for a request, for tests that call executeOperation. */
   createContext: ContextFactory;
   listen(port: number, host?: string): Promise<string>;
@@ -47,6 +51,7 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
   const app = express();
   const httpServer = http.createServer(app);
   const production = config.NODE_ENV === 'production';
+  const metrics = createMetrics(dataSource, { token: config.METRICS_TOKEN });
   const createContext = createContextFactory(dataSource, verifyToken, config.AGGREGATE_MIN_GROUP_SIZE ?? 5);
 
   const apollo = new ApolloServer<RequestContext>({
@@ -66,13 +71,16 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No cache hints are used; the plugin costs ~28 ms on a large response.
       ApolloServerPluginCacheControlDisabled(),
-      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // The query editor is the API's own (src/ops/explorer.ts); Apollo's loads from outside hosts.
+      ApolloServerPluginLandingPageDisabled(),
+      metrics.plugin,
       errorLoggingPlugin,
     ],
   });
   await apollo.start();
 
   app.disable('x-powered-by');
+  app.use(metrics.responses);
   app.use(
     pinoHttp({
       logger,
@@ -96,6 +104,10 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
     const problem = await readinessProblem(dataSource);
     res.status(problem ? 503 : 200).json(problem ? { status: 'unavailable', reason: problem } : { status: 'ok' });
   });
+  // GET /metrics here unless it has a port of its own (METRICS_PORT); with METRICS_TOKEN it needs that token.
+  if (config.METRICS && config.METRICS_PORT === undefined) app.get('/metrics', metrics.handler);
+  if (config.EXPLORER) app.use(explorerRouter());
+  app.use('/graphql', statusHeaders());
   app.use('/graphql', (_req, res, next) => {
     // Until the public PedEx surface exists every answer may hold personal data (SECURITY.md D4).
     res.setHeader('Cache-Control', 'private, no-store');
@@ -106,6 +118,7 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false }),
     express.json({ limit: '100kb' }),
+    metrics.graphqlScope,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
@@ -124,6 +137,7 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
     apollo,
     httpServer,
     app,
+    metrics,
     createContext,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
@@ -135,7 +149,7 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
         });
       }),
     // The drain plugin closes the HTTP server and waits for in-flight requests.
-    stop: () => apollo.stop(),
+    stop: () => (metrics.forget(), apollo.stop()),
   };
 }
 

@@ -1,0 +1,175 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { timingSafeEqual } from 'node:crypto';
+import { ApolloServerPlugin } from '@apollo/server';
+import express from 'express';
+import pg from 'pg';
+import client from 'prom-client';
+import { DataSource } from 'typeorm';
+
+/**
+ * Prometheus metrics (prom-client). SQL statements and pool waits are counted where every statement
+ * passes, pg's Client.query and Pool.connect, and attributed to the GraphQL request in whose async
+ * context they run: so the counts hold however a request gets its connection (the pool's manager or
+ * a transaction of its own).
+ */
+export const registry = new client.Registry();
+client.collectDefaultMetrics({ register: registry });
+
+const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const COUNT_BUCKETS = [0, 1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100];
+
+const requests = new client.Counter({ name: 'graphql_requests_total', help: 'GraphQL requests by operation name and outcome (ok, or the first error code)', labelNames: ['operation', 'outcome'], registers: [registry] });
+const duration = new client.Histogram({ name: 'graphql_request_duration_seconds', help: 'GraphQL request latency, from the parsed body to the last byte', labelNames: ['operation', 'outcome'], buckets: DURATION_BUCKETS, registers: [registry] });
+const statementsPerRequest = new client.Histogram({ name: 'graphql_request_sql_statements', help: 'SQL statements one GraphQL request ran', labelNames: ['operation'], buckets: COUNT_BUCKETS, registers: [registry] });
+const poolWaitsPerRequest = new client.Histogram({ name: 'graphql_request_pool_waits', help: 'Times one GraphQL request waited for a free pooled connection', labelNames: ['operation'], buckets: [0, 1, 2, 3, 5, 10], registers: [registry] });
+const statements = new client.Counter({ name: 'db_statements_total', help: 'SQL statements sent, by whether a GraphQL request sent them', labelNames: ['scope'], registers: [registry] });
+const poolWaitSeconds = new client.Histogram({ name: 'db_pool_wait_seconds', help: 'Time spent waiting for a free pooled connection, when every connection was busy', buckets: DURATION_BUCKETS, registers: [registry] });
+const httpResponses = new client.Counter({ name: 'http_responses_total', help: 'HTTP responses by route and status code', labelNames: ['route', 'status'], registers: [registry] });
+
+/** Pools whose size is reported; tests run several servers in one process. */
+const pools = new Set<DataSource>();
+interface PgPool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+  options: { max: number };
+}
+const poolOf = (dataSource: DataSource) => (dataSource.isInitialized ? ((dataSource.driver as unknown as { master?: PgPool }).master ?? undefined) : undefined);
+const sumPools = (read: (pool: PgPool) => number) => [...pools].reduce((sum, ds) => sum + ((p) => (p ? read(p) : 0))(poolOf(ds)), 0);
+new client.Gauge({ name: 'db_pool_max_connections', help: 'Connections the request pool may open', registers: [registry], collect() { this.set(sumPools((p) => p.options.max)); } });
+new client.Gauge({ name: 'db_pool_connections', help: 'Connections the request pool holds, by state', labelNames: ['state'], registers: [registry], collect() {
+  this.set({ state: 'idle' }, sumPools((p) => p.idleCount));
+  this.set({ state: 'in_use' }, sumPools((p) => p.totalCount - p.idleCount));
+} });
+new client.Gauge({ name: 'db_pool_waiting_clients', help: 'Requests waiting for a pooled connection now', registers: [registry], collect() { this.set(sumPools((p) => p.waitingCount)); } });
+
+interface RequestMeasure {
+  statements: number;
+  poolWaits: number;
+  operation?: string;
+  outcome?: string;
+}
+const current = new AsyncLocalStorage<RequestMeasure>();
+
+let instrumented = false;
+/** Counts every statement and every wait for a pooled connection, once per process. */
+function instrumentPg(): void {
+  if (instrumented) return;
+  instrumented = true;
+  const clientProto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+  const query = clientProto.query;
+  clientProto.query = function (this: unknown, ...args: unknown[]) {
+    const measure = current.getStore();
+    if (measure) measure.statements++;
+    statements.inc({ scope: measure ? 'request' : 'other' });
+    return query.apply(this, args);
+  };
+  const poolProto = pg.Pool.prototype as unknown as { connect: (...args: unknown[]) => unknown } & PgPool;
+  const connect = poolProto.connect;
+  poolProto.connect = function (this: PgPool, ...args: unknown[]) {
+    const waits = this.idleCount === 0 && this.totalCount >= this.options.max;
+    if (!waits) return connect.apply(this, args);
+    const measure = current.getStore();
+    if (measure) measure.poolWaits++;
+    const end = poolWaitSeconds.startTimer();
+    const callback = args[0];
+    if (typeof callback === 'function') {
+      return connect.call(this, (...result: unknown[]) => {
+        end();
+        return (callback as (...a: unknown[]) => unknown)(...result);
+      });
+    }
+    return (connect.apply(this, args) as Promise<unknown>).finally(end);
+  };
+}
+
+const KNOWN_OUTCOMES = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'INTERNAL_SERVER_ERROR', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED']);
+/** Operation names come from clients: at most this many distinct ones become labels, then "other". */
+const MAX_OPERATION_NAMES = 200;
+const operationNames = new Set<string>();
+function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  if (!/^[_A-Za-z][_0-9A-Za-z]{0,63}$/.test(name)) return 'other';
+  if (operationNames.has(name)) return name;
+  if (operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+  operationNames.add(name);
+  return name;
+}
+const outcomeOf = (code: unknown) => (code === undefined ? 'ok' : KNOWN_OUTCOMES.has(String(code)) ? String(code) : 'OTHER');
+/** A request refused before Apollo's plugins ran (a bad token, a body parser's refusal): its outcome from the status. */
+const outcomeOfStatus = (status: number) =>
+  status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : status >= 500 ? 'INTERNAL_SERVER_ERROR' : status >= 400 ? 'BAD_REQUEST' : 'ok';
+
+export interface Metrics {
+  /** Counts every response by route and status; mount first. */
+  responses: express.RequestHandler;
+  /** Measures one GraphQL request; mount on /graphql after the body parser (which would lose the async context). */
+  graphqlScope: express.RequestHandler;
+  plugin: ApolloServerPlugin;
+  /** GET /metrics; with a token, only for `Authorization: Bearer <token>`. */
+  handler: express.RequestHandler;
+  /** Stops reporting this server's pool. */
+  forget(): void;
+}
+
+export function createMetrics(dataSource: DataSource, options: { token?: string } = {}): Metrics {
+  instrumentPg();
+  pools.add(dataSource);
+  const expected = options.token ? Buffer.from(`Bearer ${options.token}`) : undefined;
+  return {
+    responses(req, res, next) {
+      res.once('finish', () => {
+        // originalUrl: a mounted router rewrites req.url while it runs.
+        const path = req.originalUrl.split('?')[0];
+        const route = path.startsWith('/explorer/') ? '/explorer' : ['/graphql', '/healthz', '/readyz', '/metrics'].includes(path) ? path : 'other';
+        httpResponses.inc({ route, status: String(res.statusCode) });
+      });
+      next();
+    },
+    graphqlScope(req, res, next) {
+      if (req.method !== 'GET' && req.method !== 'POST') return next();
+      const measure: RequestMeasure = { statements: 0, poolWaits: 0 };
+      const end = duration.startTimer();
+      res.once('finish', () => {
+        const operation = measure.operation ?? 'unknown';
+        const outcome = measure.outcome ?? outcomeOfStatus(res.statusCode);
+        requests.inc({ operation, outcome });
+        end({ operation, outcome });
+        statementsPerRequest.observe({ operation }, measure.statements);
+        poolWaitsPerRequest.observe({ operation }, measure.poolWaits);
+      });
+      current.run(measure, next);
+    },
+    plugin: {
+      async requestDidStart() {
+        const measure = current.getStore();
+        return {
+          async didResolveOperation({ operation }) {
+            if (measure) measure.operation = operationLabel(operation?.name?.value);
+          },
+          async willSendResponse({ response, request }) {
+            if (!measure) return;
+            measure.operation ??= request.operationName ? 'unresolved' : 'anonymous';
+            const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+            measure.outcome = outcomeOf(errors?.[0]?.extensions?.code ?? (errors?.length ? 'OTHER' : undefined));
+          },
+        };
+      },
+    },
+    async handler(req, res) {
+      if (expected) {
+        const given = Buffer.from(req.headers.authorization ?? '');
+        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+          res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
+          res.status(401).type('text/plain').send('metrics need the metrics token\n');
+          return;
+        }
+      }
+      res.setHeader('Cache-Control', 'no-store');
+      res.type(registry.contentType).send(await registry.metrics());
+    },
+    forget() {
+      pools.delete(dataSource);
+    },
+  };
+}
