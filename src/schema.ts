@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { applyMiddlewareToDeclaredResolvers } from 'graphql-middleware';
+import { GraphQLFieldResolver, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
+import { applyMiddlewareToDeclaredResolvers, IMiddlewareFieldMap, IMiddlewareGenerator } from 'graphql-middleware';
 import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
-import { permissions, redactions } from './auth/permissions';
+import { permissions, redactions, rules } from './auth/permissions';
 import { AllianceResolver } from './modules/alliances/alliances.resolver';
 import { SchoolMembershipResolver } from './modules/alliances/school-membership.resolver';
 import { AreaOfExpertiseResolver } from './modules/areas-of-expertise/areas-of-expertise.resolver';
@@ -35,13 +35,52 @@ export function getBaseSchema(): GraphQLSchema {
 }
 
 /**
- * The executable schema: permissions and redactions wrap declared resolvers only. Wrapping every
- * field measured several times slower on large nested lists; the coverage test is what makes sure
- * no rule is forgotten (SECURITY.md S5, S6).
+ * The executable schema. Permissions wrap only the fields the map names (every root field, through
+ * the root types' wildcard, and the named fields of other types), and redactions only theirs: a
+ * field the map does not name runs its resolver directly, with no rule evaluation per value. The
+ * coverage test is what makes sure no rule is forgotten (SECURITY.md S5, S6).
  */
 export function getSchema(): GraphQLSchema {
-  guarded ??= applyMiddlewareToDeclaredResolvers(getBaseSchema(), permissions, redactions);
+  if (!guarded) {
+    const schema = getBaseSchema();
+    guarded = applyMiddlewareToDeclaredResolvers(schema, namedFieldsOnly(permissions, rules, schema), redactions);
+    resolveLazyValues(guarded);
+  }
   return guarded;
+}
+
+/**
+ * The rules shield generates for the fields `ruleMap` names, and for every field of a type whose
+ * map has a wildcard; shield itself would wrap every field of every type with its fallback rule.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function namedFieldsOnly(generator: IMiddlewareGenerator<any, any, any>, ruleMap: Record<string, Record<string, unknown>>, schema: GraphQLSchema): IMiddlewareFieldMap {
+  const generated = generator.generate(schema) as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(
+    Object.entries(ruleMap).map(([type, fields]) => {
+      const all = generated[type];
+      if (!all) throw new Error(`the permissions map names ${type}, which the schema does not have`);
+      const names = '*' in fields ? Object.keys(all) : Object.keys(fields);
+      return [type, Object.fromEntries(names.map((field) => [field, all[field]]))];
+    }),
+  ) as IMiddlewareFieldMap;
+}
+
+/**
+ * A connection's totalCount is a function, so that the count runs only when asked for. graphql-js
+ * calls a function-valued property; the compiled executor reads properties as they are, so these
+ * fields get a resolver that calls it.
+ */
+function resolveLazyValues(schema: GraphQLSchema): void {
+  const callIfFunction: GraphQLFieldResolver<Record<string, unknown>, unknown> = (source, _args, _ctx, info) => {
+    const value = source[info.fieldName];
+    return typeof value === 'function' ? (value as () => unknown).call(source) : value;
+  };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    const totalCount = type.getFields().totalCount;
+    if (totalCount && !totalCount.resolve) totalCount.resolve = callIfFunction;
+  }
 }
 
 /** The SDL committed as schema/schema.graphql; sorted so that it diffs cleanly. */

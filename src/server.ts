@@ -23,6 +23,7 @@ import { statusHeaders } from './ops/http-status';
 import { createMetrics, Metrics } from './ops/metrics';
 import { migrations } from '../migrations';
 import { getSchema } from './schema';
+import { compiledGateway } from './execution/compiled-executor';
 
 export interface ServerDeps {
   dataSource: DataSource;
@@ -30,6 +31,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Absent: every bearer token is refused. */
   verifyToken?: TokenVerifier;
+  /** `compiled` (default): graphql-jit behind Apollo's gateway interface; `graphql-js`: Apollo's own executor. */
+  executor?: 'compiled' | 'graphql-js';
 }
 
 export interface AppServer {
@@ -47,7 +50,7 @@ export interface AppServer {
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-export async function createServer({ dataSource, config, logger, verifyToken }: ServerDeps): Promise<AppServer> {
+export async function createServer({ dataSource, config, logger, verifyToken, executor = 'compiled' }: ServerDeps): Promise<AppServer> {
   const app = express();
   const httpServer = http.createServer(app);
   const production = config.NODE_ENV === 'production';
@@ -55,7 +58,7 @@ export async function createServer({ dataSource, config, logger, verifyToken }: 
   const createContext = createContextFactory(dataSource, verifyToken, config.AGGREGATE_MIN_GROUP_SIZE ?? 5);
 
   const apollo = new ApolloServer<RequestContext>({
-    schema: getSchema(),
+    ...(executor === 'compiled' ? { gateway: compiledGateway(getSchema()) } : { schema: getSchema() }),
     formatError: createFormatError({ production }),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
