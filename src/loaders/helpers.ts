@@ -58,7 +58,8 @@ export function oneBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof 
       const qb = scopedQuery(scope, entity, options);
       if (!qb) return keys.map(() => null);
       const column = columnOf(scope, entity, property);
-      const rows = await qb.andWhere(`e.${column} = ANY(:keys)`, { keys }).getMany();
+      const [sql, parameters] = qb.andWhere(`e.${column} = ANY(:keys)`, { keys }).getQueryAndParameters();
+      const rows = hydrate(scope, entity, await scope.em.query(sql, parameters));
       const found = new Map(rows.map((row) => [String(row[property]), row]));
       return keys.map((key) => found.get(key) ?? null);
     });
@@ -107,20 +108,17 @@ async function loadPages<E extends Keyed>(
   if (!window) return keys.map(() => empty(0));
   const column = columnOf(scope, entity, property);
   window
-    .select('e.id', 'id')
     .addSelect(`row_number() over (partition by e.${column} order by ${options.orderBy}, e.id)`, 'position')
     .addSelect(`count(*) over (partition by e.${column})`, 'total')
     .andWhere(`e.${column} = ANY(:keys)`, { keys });
-
-  const { entities, raw } = await scope.em
-    .createQueryBuilder(entity, 'e')
-    .innerJoin(`(${window.getQuery()})`, 'w', 'w.id = e.id')
-    .addSelect('w.position', 'position')
-    .addSelect('w.total', 'total')
-    .where('w.position > :offset AND w.position <= :limit', { offset, limit: offset + first + 1 })
-    .setParameters(window.getParameters())
-    .orderBy('w.position')
-    .getRawAndEntities();
+  // The window and the slice in one pass over the parents' rows: no join back to the table, so the
+  // plan stays on the parent column's index however large the table grows.
+  const [sql, parameters] = window.getQueryAndParameters();
+  const raw: Record<string, unknown>[] = await scope.em.query(
+    `SELECT * FROM (${sql}) w WHERE w.position > $${parameters.length + 1} AND w.position <= $${parameters.length + 2} ORDER BY w.position`,
+    [...parameters, offset, offset + first + 1],
+  );
+  const entities = hydrate(scope, entity, raw);
 
   const byParent = new Map<string, { node: E; position: number }[]>();
   const totals = new Map<string, number>();
@@ -142,6 +140,21 @@ async function loadPages<E extends Keyed>(
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount: () => total ?? countOne(scope, entity, options, column, key),
     };
+  });
+}
+
+/**
+ * Entities from rows selected as `e_<column>` (a query builder's default selection on alias `e`),
+ * converted as TypeORM converts them (dates, enums), without its general row-to-entity transformer.
+ */
+function hydrate<E extends ObjectLiteral>(scope: LoaderScope, entity: EntityTarget<E>, rows: Record<string, unknown>[]): E[] {
+  const metadata = scope.em.connection.getMetadata(entity);
+  const driver = scope.em.connection.driver;
+  const columns = metadata.columns.map((c) => ({ column: c, alias: `e_${c.databaseName}` }));
+  return rows.map((row) => {
+    const node = metadata.create() as E;
+    for (const { column, alias } of columns) if (alias in row) (node as ObjectLiteral)[column.propertyName] = driver.prepareHydratedValue(row[alias], column);
+    return node;
   });
 }
 
