@@ -7,12 +7,15 @@ import express from 'express';
  * the schema's docs and autocompletion. GET /graphql from a browser (Accept: text/html, no query)
  * gets the page; everything else there is GraphQL.
  */
-const ASSETS: Record<string, { module: string; type: string }> = {
-  'graphiql.min.css': { module: 'graphiql/graphiql.min.css', type: 'text/css' },
-  'graphiql.min.js': { module: 'graphiql/graphiql.min.js', type: 'text/javascript' },
-  'react.production.min.js': { module: 'react/umd/react.production.min.js', type: 'text/javascript' },
-  'react-dom.production.min.js': { module: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'graphiql.min.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css' },
+  'graphiql.min.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript' },
+  'react.production.min.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript' },
+  'react-dom.production.min.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript' },
 };
+
+/** The installed package's folder (their `exports` maps do not list these prebuilt files). */
+const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 
 /** The page loads nothing but its own origin's scripts and styles, and talks to its own origin only. */
 const CONTENT_SECURITY_POLICY = [
@@ -92,7 +95,7 @@ const START = `(function () {
 
 export function explorerRouter(): express.Router {
   const router = express.Router();
-  const files = new Map(Object.entries(ASSETS).map(([name, asset]) => [name, { file: require.resolve(asset.module), type: asset.type }]));
+  const files = new Map(Object.entries(ASSETS).map(([name, asset]) => [name, { file: path.join(packageDir(asset.pkg), asset.file), type: asset.type }]));
   const sendText = (res: express.Response, type: string, body: string) => {
     res.setHeader('Content-Type', `${type}; charset=utf-8`);
     res.setHeader('Cache-Control', 'no-cache');
