@@ -14,6 +14,13 @@ import { TEST_JWT_SECRET } from './factories/users';
  */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** The page's own globals, in the functions page.evaluate runs there (this project compiles without the DOM library). */
+declare const document: { querySelector(selector: string): { CodeMirror: CodeMirror; textContent: string | null } | null };
+interface CodeMirror {
+  setValue(value: string): void;
+  setCursor(line: number, ch: number): void;
+}
+
 describe('the query editor', () => {
   let db: TestDatabase;
   let server: AppServer;
@@ -86,15 +93,14 @@ describe('the query editor', () => {
       // The token and the acting alliance go in the header editor.
       await page.click('button:has-text("Headers")');
       await page.evaluate((headers) => {
-        const editor = document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror') as Element & { CodeMirror: { setValue(v: string): void } };
-        editor.CodeMirror.setValue(headers);
+        document.querySelector('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror')!.CodeMirror.setValue(headers);
       }, JSON.stringify({ Authorization: `Bearer ${token}`, 'X-Alliance-Id': 'romero' }));
 
       // Autocompletion in the query editor.
       const query = page.locator('.graphiql-query-editor .CodeMirror');
       await query.click();
       await page.evaluate(() => {
-        const editor = (document.querySelector('.graphiql-query-editor .CodeMirror') as Element & { CodeMirror: { setValue(v: string): void; setCursor(l: number, c: number): void } }).CodeMirror;
+        const editor = document.querySelector('.graphiql-query-editor .CodeMirror')!.CodeMirror;
         editor.setValue('{\n  \n}');
         editor.setCursor(1, 2);
       });
@@ -103,7 +109,7 @@ describe('the query editor', () => {
       await page.keyboard.press('Escape');
 
       await page.evaluate(() => {
-        (document.querySelector('.graphiql-query-editor .CodeMirror') as Element & { CodeMirror: { setValue(v: string): void } }).CodeMirror.setValue('{ viewer { user { email } actingRole actingAlliance { slug } } }');
+        document.querySelector('.graphiql-query-editor .CodeMirror')!.CodeMirror.setValue('{ viewer { user { email } actingRole actingAlliance { slug } } }');
       });
       await page.click('.graphiql-execute-button');
       await page.waitForFunction(() => /coordinator@romero\.demo/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), undefined, { timeout: 20_000 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { ensureDatabase } from '../src/database/connect';
 import { createDataSource } from '../src/database/data-source';
-import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
+import { startEmbeddedPostgres, sweepStaleTempFolders } from '../src/database/embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { templateDatabase } from './helpers/database';
 
@@ -14,6 +14,8 @@ import { templateDatabase } from './helpers/database';
  */
 export default async function globalSetup(): Promise<void> {
   process.env.AG_TEST_RUN = randomBytes(4).toString('hex');
+  // Runs killed before their teardown leave their folders behind; an hour later, with no server in them, they go.
+  sweepStaleTempFolders(['alliance-graph-test-', 'alliance-graph-start-', 'alliance-graph-crash-', 'alliance-graph-env-']);
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres({

@@ -295,6 +295,36 @@ function startLifeline(dataDir: string): { release(): void } {
   };
 }
 
+/**
+ * Removes the system temp directory's leftovers of runs that were killed before they could clean up
+ * (test runs' ephemeral clusters and start-up tests' folders): folders named with one of the prefixes,
+ * untouched for `minAgeMs`, with no live PostgreSQL in them. Returns what it removed.
+ */
+export function sweepStaleTempFolders(prefixes: string[], minAgeMs = 60 * 60 * 1000): string[] {
+  const removed: string[] = [];
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    if (!prefixes.some((prefix) => name.startsWith(prefix))) continue;
+    const dir = path.join(os.tmpdir(), name);
+    try {
+      const stat = fs.lstatSync(dir);
+      if (!stat.isDirectory() || Date.now() - stat.mtimeMs < minAgeMs) continue;
+      if (findPidFiles(dir, 3).some((pidFile) => postmasterOf(path.dirname(pidFile)))) continue;
+      fs.rmSync(dir, { recursive: true, force: true });
+      removed.push(dir);
+    } catch {
+      // Another user's, or gone meanwhile: leave it.
+    }
+  }
+  return removed;
+}
+
+function findPidFiles(dir: string, depth: number): string[] {
+  if (depth < 0) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.name === 'postmaster.pid' ? [path.join(dir, entry.name)] : entry.isDirectory() && !entry.isSymbolicLink() ? findPidFiles(path.join(dir, entry.name), depth - 1) : [],
+  );
+}
+
 /** The library hooks SIGINT/SIGTERM to stop every cluster at once, which would cut in-flight requests; the app stops it itself, in order. */
 function loadLibrary(entry: string): ClusterClass {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'exit', 'beforeExit', 'message'] as const;
