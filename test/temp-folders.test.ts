@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sweepStaleTempFolders } from '../src/database/embedded-postgres';
 
 describe('leftover temp folders of killed runs', () => {
-  it('are removed after an hour when no PostgreSQL runs in them; fresh ones and live ones stay', () => {
+  it('are removed after an hour when no PostgreSQL runs in them; fresh ones stay', () => {
     const prefix = `alliance-graph-sweep-${process.pid}-`;
     const make = (name: string, ageMs: number, pid?: number) => {
       const dir = path.join(os.tmpdir(), `${prefix}${name}`);
