@@ -16,6 +16,7 @@ import { createFormatError, errorLoggingPlugin } from './common/format-error';
 import { Logger, withoutValues } from './common/logger';
 import { RequestContext } from './context/context';
 import { ContextFactory, createContextFactory } from './context/create-context';
+import { endRequestPlugin } from './context/end-request-plugin';
 import { TokenVerifier } from './auth/tokens';
 import { limitRules, limitsPlugin, SIGNED_IN_LIMITS } from './limits/limits';
 import { explorerRouter } from './ops/explorer';
@@ -78,6 +79,7 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
       ApolloServerPluginLandingPageDisabled(),
       metrics.plugin,
       errorLoggingPlugin,
+      endRequestPlugin,
     ],
   });
   await apollo.start();
@@ -123,9 +125,12 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
     express.json({ limit: '100kb' }),
     metrics.graphqlScope,
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         try {
-          return await createContext({ requestId: String(req.id), log: req.log, authorization: req.headers.authorization, allianceHeader: req.header('x-alliance-id') });
+          const ctx = await createContext({ requestId: String(req.id), log: req.log, authorization: req.headers.authorization, allianceHeader: req.header('x-alliance-id') });
+          // A client that goes away mid-request: roll back and give the connection back now (normally a no-op, endRequestPlugin ended it).
+          res.once('close', () => void ctx.end(false));
+          return ctx;
         } catch (error) {
           // Apollo answers a failed context without logging it; a refusal is expected, anything else is a fault.
           if (!(error instanceof GraphQLError)) req.log.error({ err: error }, 'context creation failed');

@@ -56,6 +56,7 @@ describe('token verification', () => {
         const createContext = createContextFactory(db.dataSource, verify, 5);
         const context = await createContext({ requestId: 't', log: silentLogger, authorization: `Bearer ${await token({ sub: 'idp|alice' })}` });
         expect(context.viewer?.user.email).toBe('alice@example.org');
+        await context.end(false);
         await expect(createContext({ requestId: 't', log: silentLogger, authorization: `Bearer ${await token({ sub: 'idp|mallory' })}` })).rejects.toMatchObject({
           message: 'invalid token',
           extensions: { code: 'UNAUTHENTICATED' },

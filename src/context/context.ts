@@ -43,8 +43,13 @@ export const CHOOSE_AN_ALLIANCE = 'choose an alliance with the X-Alliance-Id hea
 export interface RequestContext {
   requestId: string;
   log: Logger;
-  /** The request's own EntityManager: all of a request's SQL goes through it. */
+  /**
+   * The request's own EntityManager, on its own transaction and connection, running as the runtime
+   * role with the acting alliance set (request-transaction.ts): all of a request's SQL goes through it.
+   */
   em: EntityManager;
+  /** Ends the request's transaction and returns its connection; true if it committed. The server calls it once the response is ready. */
+  end(commit: boolean): Promise<boolean>;
   /** Null for an anonymous caller. */
   viewer: Viewer | null;
   /** Null when no alliance is chosen (anonymous, several memberships and no header, a platform admin without one). */

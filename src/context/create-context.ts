@@ -1,13 +1,14 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { Forbidden, Unauthenticated } from '../common/errors';
 import { Logger } from '../common/logger';
-import { TokenVerifier } from '../auth/tokens';
+import { TokenSubject, TokenVerifier } from '../auth/tokens';
 import { createLoaders } from '../loaders';
 import { Alliance } from '../modules/alliances/alliance.entity';
 import { parseAllianceRef } from '../modules/alliances/alliances.service';
 import { ActingRole, MembershipRole, UserStatus } from '../modules/users/user-enums';
 import { User } from '../modules/users/user.entity';
 import { Acting, RequestContext, Viewer, ViewerMembership } from './context';
+import { beginRequestTransaction } from './request-transaction';
 
 export interface ContextInput {
   requestId: string;
@@ -23,23 +24,37 @@ export type ContextFactory = (input: ContextInput) => Promise<RequestContext>;
 /**
  * Builds each request's context: verifies the token, reads the user and memberships from the
  * database (so a revoked membership counts from the next request), settles the acting alliance and
- * role, and creates loaders bound to that alliance.
+ * role, and creates loaders bound to that alliance. The request's SQL runs in its own transaction,
+ * which the server ends with `end` once the response is ready (request-transaction.ts).
  */
 export function createContextFactory(dataSource: DataSource, verifyToken: TokenVerifier | undefined, minGroupSize: number): ContextFactory {
   return async (input) => {
-    const em = dataSource.manager;
-    const viewer = await identify(em, verifyToken, input.authorization);
-    const acting = await settleActingAlliance(em, viewer, input.allianceHeader);
-    return { requestId: input.requestId, log: input.log, em, viewer, acting, loaders: createLoaders({ em, acting }), minGroupSize };
+    const subject = await verify(verifyToken, input.authorization);
+    const tx = await beginRequestTransaction(dataSource);
+    try {
+      // Identity is read with the owner's rights, before the switch to the runtime role: it decides the tenant.
+      const viewer = subject ? await identify(tx.em, subject) : null;
+      const acting = await settleActingAlliance(tx.em, viewer, input.allianceHeader);
+      await tx.actAs(viewer, acting);
+      return { requestId: input.requestId, log: input.log, em: tx.em, end: tx.end, viewer, acting, loaders: createLoaders({ em: tx.em, acting }), minGroupSize };
+    } catch (error) {
+      await tx.end(false);
+      throw error;
+    }
   };
 }
 
-async function identify(em: EntityManager, verifyToken: TokenVerifier | undefined, authorization: string | undefined): Promise<Viewer | null> {
+/** The token's subject, checked before any connection is taken; null without a token. */
+async function verify(verifyToken: TokenVerifier | undefined, authorization: string | undefined): Promise<TokenSubject | null> {
   if (!authorization) return null;
   const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(authorization.trim())?.[1];
   const subject = token && verifyToken ? await verifyToken(token).catch(() => undefined) : undefined;
   // One message for every way a token can be wrong: no hint for someone probing.
   if (!subject) throw new Unauthenticated('invalid token', 401);
+  return subject;
+}
+
+async function identify(em: EntityManager, subject: TokenSubject): Promise<Viewer> {
   const [condition, key] = 'userId' in subject ? ['u.id = $1', subject.userId] : ['u.external_subject = $1', subject.externalSubject];
 
   const rows: (Record<string, unknown> & { membership_id: string | null })[] = await em.query(

@@ -51,8 +51,13 @@ export class QueryCounter implements Logger {
   reset() {
     this.queries = [];
   }
+  /** Statements that read data: the request transaction's own plumbing (its settings) is not one. */
   get selects(): string[] {
-    return this.queries.filter((q) => /^\s*select/i.test(q));
+    return this.queries.filter((q) => /^\s*select/i.test(q) && !/^\s*select set_config\(/i.test(q));
+  }
+  /** Each request sets its role and acting alliance once, in one statement (request-transaction.ts). */
+  get settings(): string[] {
+    return this.queries.filter((q) => /^\s*select set_config\(/i.test(q));
   }
 }
 

@@ -411,6 +411,7 @@ describe('tenant isolation (SECURITY.md T1–T5, T7)', () => {
       const [one, two] = await Promise.all([make(), make()]);
       expect(one.loaders).not.toBe(two.loaders);
       for (const name of Object.keys(one.loaders) as (keyof typeof one.loaders)[]) expect(one.loaders[name]).not.toBe(two.loaders[name]);
+      await Promise.all([one.end(false), two.end(false)]);
       // A row loaded for A is not served from a cache to B.
       const id = gid('Person', world.A.colleagueAtLeadSchool);
       expect((await run(`query($id: ID!) { node(id: $id) { id } }`, { id }, 'ALLIANCE_ADMIN')).data).toEqual({ node: { id } });

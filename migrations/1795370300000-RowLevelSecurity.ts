@@ -1,0 +1,64 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+import { disableRowLevelSecurity, enableRowLevelSecurity, ofActingAlliance, roleIn, RUNTIME_ROLE, setting } from './support/row-level-security';
+
+const R = RUNTIME_ROLE;
+const SHARED_TABLES = ['schools', 'alliances', 'areas_of_expertise', 'users'];
+const TENANT_TABLES = ['people', 'memberships', 'alliance_tariffs', 'alliance_terms', 'alliance_school_memberships'];
+/** What a request may change of a staff record: never its id, alliance or creation time. */
+const PEOPLE_UPDATABLE = ['given_name', 'family_name', 'email', 'phone', 'school_id', 'job_title', 'leadership_level', 'in_leadership_since', 'updated_at', 'version'];
+
+/**
+ * The second wall (SECURITY.md, "Second wall"): requests run as a role that cannot bypass row-level
+ * security, and every table with an alliance_id lets that role reach the acting alliance's rows only,
+ * whatever SQL a service sends.
+ */
+export class RowLevelSecurity1795370300000 implements MigrationInterface {
+  name = 'RowLevelSecurity1795370300000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`
+      DO $$
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${R}') THEN
+          CREATE ROLE ${R} NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT NOCREATEDB NOCREATEROLE;
+        END IF;
+        IF NOT pg_has_role(current_user, '${R}', 'MEMBER') THEN
+          GRANT ${R} TO CURRENT_USER;
+        END IF;
+      EXCEPTION WHEN insufficient_privilege THEN
+        RAISE EXCEPTION 'the database user % may not create or use the role ${R} that requests run as', current_user
+          USING HINT = format('ask an administrator to run: CREATE ROLE ${R} NOLOGIN NOINHERIT; GRANT ${R} TO %I;', current_user);
+      END $$`);
+
+    await q.query(`GRANT USAGE ON SCHEMA public TO ${R}`);
+    await q.query(`GRANT SELECT ON ${[...SHARED_TABLES, ...TENANT_TABLES].join(', ')} TO ${R}`);
+    await q.query(`GRANT INSERT ON people TO ${R}`);
+    await q.query(`GRANT UPDATE (${PEOPLE_UPDATABLE.join(', ')}) ON people TO ${R}`);
+
+    for (const table of TENANT_TABLES) await enableRowLevelSecurity(q, table);
+
+    // Staff records: the alliance's, and of those a practitioner's own only. Analysts read them for aggregates.
+    const seesPerson = `(${roleIn('PLATFORM_ADMIN', 'ALLIANCE_ADMIN', 'SCHOOL_LEAD', 'ANALYST')} OR (${roleIn('PRACTITIONER')} AND id = ${setting.personId}))`;
+    const responsibleFor = `(${roleIn('PLATFORM_ADMIN', 'ALLIANCE_ADMIN')} OR (${roleIn('SCHOOL_LEAD')} AND school_id = ${setting.schoolId}) OR (${roleIn('PRACTITIONER')} AND id = ${setting.personId}))`;
+    const keepsSchool = `(${setting.role} <> 'SCHOOL_LEAD' OR school_id = ${setting.schoolId})`;
+    await q.query(`CREATE POLICY tenant_read ON people FOR SELECT TO ${R} USING (${ofActingAlliance()} AND ${seesPerson})`);
+    await q.query(`CREATE POLICY tenant_insert ON people FOR INSERT TO ${R} WITH CHECK (${ofActingAlliance()} AND ${roleIn('PLATFORM_ADMIN', 'ALLIANCE_ADMIN', 'SCHOOL_LEAD')} AND ${keepsSchool})`);
+    // A head may lock any record they can read (and be told FORBIDDEN by the service); what they write must stay theirs.
+    const mayEdit = `(${roleIn('PLATFORM_ADMIN', 'ALLIANCE_ADMIN', 'SCHOOL_LEAD')} OR (${roleIn('PRACTITIONER')} AND id = ${setting.personId}))`;
+    await q.query(`CREATE POLICY tenant_update ON people FOR UPDATE TO ${R} USING (${ofActingAlliance()} AND ${mayEdit}) WITH CHECK (${ofActingAlliance()} AND ${responsibleFor})`);
+
+    // A user's own memberships are read across alliances (viewer.memberships); others' within the acting alliance.
+    await q.query(`CREATE POLICY tenant_read ON memberships FOR SELECT TO ${R} USING (${ofActingAlliance()} OR user_id = ${setting.userId})`);
+    await q.query(`CREATE POLICY tenant_read ON alliance_tariffs FOR SELECT TO ${R} USING (${ofActingAlliance()})`);
+    await q.query(`CREATE POLICY tenant_read ON alliance_terms FOR SELECT TO ${R} USING (${ofActingAlliance()})`);
+    // Member schools are part of every alliance's public profile (API.md): readable by all, writable by none.
+    await q.query(`CREATE POLICY public_profile_read ON alliance_school_memberships FOR SELECT TO ${R} USING (true)`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    for (const table of TENANT_TABLES) await disableRowLevelSecurity(q, table, ['tenant_read', 'tenant_insert', 'tenant_update', 'public_profile_read']);
+    await q.query(`REVOKE ALL ON ${[...SHARED_TABLES, ...TENANT_TABLES].join(', ')} FROM ${R}`);
+    await q.query(`REVOKE USAGE ON SCHEMA public FROM ${R}`);
+    // The role stays: it is the cluster's, and other databases on this server may use it.
+  }
+}

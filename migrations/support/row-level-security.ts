@@ -1,0 +1,40 @@
+import { QueryRunner } from 'typeorm';
+
+/**
+ * The role requests run as (`SET LOCAL ROLE` inside each request's transaction, see
+ * src/context/request-transaction.ts): no login, no superuser, no BYPASSRLS, owns nothing. Roles are
+ * cluster-wide, so every database on a server shares it; grants and policies are per database.
+ */
+export const RUNTIME_ROLE = 'alliance_graph_api';
+
+/** The request's settings, as SQL. Unset, or set to '' (as a setting once used reads back), is NULL: no tenant, no rows. */
+export const setting = {
+  allianceId: `nullif(current_setting('app.alliance_id', true), '')::uuid`,
+  role: `coalesce(current_setting('app.role', true), '')`,
+  userId: `nullif(current_setting('app.user_id', true), '')::uuid`,
+  personId: `nullif(current_setting('app.person_id', true), '')::uuid`,
+  schoolId: `nullif(current_setting('app.school_id', true), '')::uuid`,
+};
+
+/** `alliance_id` is the acting alliance: the condition every tenant policy starts from. */
+export const ofActingAlliance = (column = 'alliance_id') => `${column} = ${setting.allianceId}`;
+
+/** The acting role is one of these. */
+export const roleIn = (...roles: string[]) => `${setting.role} IN (${roles.map((r) => `'${r}'`).join(', ')})`;
+
+/**
+ * RLS enabled and forced on a table, with the owner's tools (migrations, imports, demo data, the
+ * token command) keeping every row through a policy of their own: forced RLS applies to the owner,
+ * and an owner that is not a superuser would otherwise see nothing.
+ */
+export async function enableRowLevelSecurity(q: QueryRunner, table: string): Promise<void> {
+  await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
+  await q.query(`CREATE POLICY owner_tools ON ${table} TO CURRENT_USER USING (true) WITH CHECK (true)`);
+}
+
+export async function disableRowLevelSecurity(q: QueryRunner, table: string, policies: string[]): Promise<void> {
+  for (const policy of ['owner_tools', ...policies]) await q.query(`DROP POLICY IF EXISTS ${policy} ON ${table}`);
+  await q.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
+  await q.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
+}

@@ -1,0 +1,117 @@
+import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { RUNTIME_ROLE } from '../../migrations/support/row-level-security';
+import { isUuid } from '../common/text';
+import type { Acting, Viewer } from './context';
+
+/**
+ * A request's own transaction on one pooled connection (SECURITY.md, "Second wall"). Its settings
+ * (the runtime role, the acting alliance, the role and the caller's own ids) are set with
+ * set_config(..., true), so they live and die with the transaction: nothing a request sets can reach
+ * the next request on the same connection, whatever happened to this one.
+ */
+export interface RequestTransaction {
+  em: EntityManager;
+  /** Switches to the runtime role and records who acts for which alliance. Until then the owner's rights apply (identity). */
+  actAs(viewer: Viewer | null, acting: Acting | null): Promise<void>;
+  /**
+   * Commits (or, with false, rolls back) and returns the connection. True when the work was committed:
+   * a transaction that a failed statement aborted is rolled back instead. Safe to call more than once.
+   */
+  end(commit: boolean): Promise<boolean>;
+}
+
+interface PoolClientLike {
+  query(sql: string): Promise<{ command: string }>;
+}
+
+export async function beginRequestTransaction(dataSource: DataSource): Promise<RequestTransaction> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.startTransaction();
+  } catch (error) {
+    await destroy(runner, error);
+    throw error;
+  }
+  const connection = serialize(runner);
+  let ending: Promise<boolean> | undefined;
+  return {
+    em: runner.manager,
+    async actAs(viewer, acting) {
+      const settings = [
+        ['role', RUNTIME_ROLE],
+        ['app.alliance_id', acting?.allianceId ?? ''],
+        // No acting alliance: an empty tenant, which no tenant row matches.
+        ['app.role', acting?.role ?? (viewer ? 'SIGNED_IN' : 'ANONYMOUS')],
+        ['app.user_id', viewer?.user.id ?? ''],
+        ['app.person_id', acting?.personId ?? ''],
+        ['app.school_id', acting?.schoolId ?? ''],
+      ];
+      for (const [name, value] of settings.slice(1)) {
+        if (name !== 'app.role' && value && !isUuid(value)) throw new Error(`${name} is not a uuid`);
+      }
+      await runner.query(`SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, settings.flat());
+    },
+    end(commit) {
+      ending ??= finish(runner, connection, commit);
+      return ending;
+    },
+  };
+}
+
+interface Serialized {
+  /** Set by end(): statements the request sends from then on are refused, never run outside its transaction. */
+  closed: boolean;
+  /** Runs after every statement sent so far, bypassing `closed`: for COMMIT and ROLLBACK. */
+  last<T>(sql: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * One connection takes one statement at a time: DataLoader batches of parallel fields are queued in
+ * the order they were sent (not left to the driver's deprecated implicit queue), and once the
+ * request has ended nothing more reaches its connection.
+ */
+function serialize(runner: QueryRunner): Serialized {
+  const query = runner.query.bind(runner);
+  let queue: Promise<unknown> = Promise.resolve();
+  const state: Serialized = {
+    closed: false,
+    last(sql) {
+      const result = queue.then(sql);
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  };
+  runner.query = ((...args: Parameters<QueryRunner['query']>) => {
+    if (state.closed) return Promise.reject(new Error('the request has ended; its transaction is closed'));
+    return state.last(() => query(...args));
+  }) as QueryRunner['query'];
+  return state;
+}
+
+async function finish(runner: QueryRunner, connection: Serialized, commit: boolean): Promise<boolean> {
+  if (runner.isReleased) return false;
+  connection.closed = true;
+  const client = (runner as unknown as { databaseConnection?: PoolClientLike }).databaseConnection;
+  const depth = (runner as unknown as { transactionDepth: number }).transactionDepth;
+  try {
+    const committed = await connection.last(async () => {
+      // After every statement sent before end(). A savepoint still open means the request was cut
+      // off inside a mutation: roll it all back. PostgreSQL answers COMMIT of a transaction that a
+      // failed statement aborted with ROLLBACK, which is how a silent loss is told apart.
+      if (!commit || depth !== 1) {
+        await client!.query('ROLLBACK');
+        return false;
+      }
+      return (await client!.query('COMMIT')).command === 'COMMIT';
+    });
+    await runner.release();
+    return committed;
+  } catch (error) {
+    await destroy(runner, error);
+    return false;
+  }
+}
+/** Returns the connection to the pool as broken, so the pool closes it: the server then rolls back whatever was open. */
+async function destroy(runner: QueryRunner, error: unknown): Promise<void> {
+  await (runner as unknown as { releasePostgresConnection(err: unknown): Promise<void> }).releasePostgresConnection(error ?? new Error('discarded'));
+}
