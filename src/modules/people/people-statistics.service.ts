@@ -7,58 +7,76 @@ import { School } from '../schools/school.entity';
 import { Person } from './person.entity';
 import { LeadershipLevel } from './person-enums';
 import { PeopleDimension, PeopleStatistics, PeopleStatisticsGroup } from './people-statistics.types';
+import { suppress } from './suppression';
 
+/** What each dimension groups by: its columns on `e` (people) and `s` (their school). */
 const COLUMNS: Record<PeopleDimension, string[]> = {
   [PeopleDimension.SCHOOL]: ['e.school_id'],
   [PeopleDimension.LEADERSHIP_LEVEL]: ['e.leadership_level'],
   [PeopleDimension.LOCAL_AUTHORITY]: ['s.la_code', 's.la_name'],
   [PeopleDimension.PHASE]: ['s.phase_code', 's.phase_name'],
 };
+const DIMENSIONS = Object.keys(COLUMNS) as PeopleDimension[];
 
 /**
- * Counts of the acting alliance's staff records, for every role including analysts: the only way
- * analysts see people. A group smaller than the minimum is suppressed, and when exactly one is, the
- * next smallest is too, so that the total minus the others cannot give it away (SECURITY.md D2).
- * There is no filter, and one dimension at most: two filtered totals, or a combined grouping and
- * its margin, could be subtracted to reveal a suppressed group. For the same reason analysts do not
- * count by school: schools sit inside local authorities and phases, so an authority's total minus its
- * shown schools would give away a suppressed one. Staff roles, who see the records anyway, may.
+ * Counts of the acting alliance's staff records by one dimension (or none), with small groups
+ * suppressed. Every grouping the caller could ask for is counted in one statement (GROUPING SETS) and
+ * suppressed together (suppression.ts), so that the answers to different requests cannot be combined
+ * to reopen a hidden cell. There are no filters and one dimension at most, since a filtered or
+ * combined count could be subtracted from an unfiltered one. Analysts do not count by school (schools
+ * sit inside authorities and phases); practitioners, who see their own record only, count nothing (T4).
  */
 export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimension[]): Promise<PeopleStatistics> {
   const acting = actingOf(ctx);
-  const dimensions = [...new Set(groupBy)];
-  if (acting.role === ActingRole.ANALYST && dimensions.includes(PeopleDimension.SCHOOL)) {
+  if (acting.role === ActingRole.PRACTITIONER) throw new Forbidden('counts of staff are for coordinators, heads and analysts: a practitioner sees their own record only');
+  const requested = [...new Set(groupBy)];
+  if (requested.length > 1) throw new BadUserInput('groupBy takes one dimension at most: combined groups could be subtracted from their totals', 'groupBy');
+  const offered = acting.role === ActingRole.ANALYST ? DIMENSIONS.filter((d) => d !== PeopleDimension.SCHOOL) : DIMENSIONS;
+  if (requested[0] && !offered.includes(requested[0])) {
     throw new Forbidden('analysts count people by leadership level, local authority or phase: counts by school could identify them');
   }
-  if (dimensions.length > 1) throw new BadUserInput('groupBy takes one dimension at most: combined groups could be subtracted from their totals', 'groupBy');
-  const columns = dimensions.flatMap((d) => COLUMNS[d]);
-  const qb = scopedQuery(ctx, Person)!.leftJoin(School, 's', 's.id = e.school_id').select('count(*)::int', 'n');
-  columns.forEach((column, i) => qb.addSelect(column, `d${i}`).addGroupBy(column).addOrderBy(`d${i}`));
-  const rows: Record<string, string | null>[] = await qb.getRawMany();
-  const k = ctx.minGroupSize;
-  const groups = rows.map((row) => toGroup(dimensions, columns.map((_, i) => row[`d${i}`]), Number(row.n)));
-  const small = groups.filter((g) => g.count! < k);
-  if (small.length === 1 && groups.length > 1) {
-    const nextSmallest = groups.filter((g) => g.count! >= k).sort((a, b) => a.count! - b.count!)[0];
-    if (nextSmallest) small.push(nextSmallest);
-  }
-  for (const group of small) {
-    group.count = null;
-    group.suppressed = true;
-  }
-  const total = rows.reduce((sum, row) => sum + Number(row.n), 0);
-  return { groups, total: total >= k ? total : null, minimumGroupSize: k };
+
+  const columns = DIMENSIONS.flatMap((d) => COLUMNS[d]);
+  const qb = scopedQuery(ctx, Person)!
+    .leftJoin(School, 's', 's.id = e.school_id')
+    .select('count(*)::int', 'n')
+    // Which rows a cell holds, as a number: equal for two cells of exactly the same people.
+    .addSelect(`sum(hashtextextended(e.id::text, 0))::text`, 'fingerprint')
+    .addSelect(`GROUPING(${offered.map((d) => COLUMNS[d][0]).join(', ')})`, 'grouping');
+  // A dimension the caller may not group by is not grouped by at all, not even to be thrown away.
+  const selectable = new Set(offered.flatMap((d) => COLUMNS[d]));
+  columns.forEach((column, i) => qb.addSelect(selectable.has(column) ? column : 'NULL', `c${i}`));
+  qb.groupBy(`GROUPING SETS ((), ${offered.map((d) => `(${COLUMNS[d].join(', ')})`).join(', ')})`);
+  const rows: Record<string, string | number | null>[] = await qb.getRawMany();
+
+  // GROUPING() sets a bit for each dimension left out of a row's set: all bits for the total, all but one for a dimension.
+  const all = (1 << offered.length) - 1;
+  const dimensionOf = (bits: number) => offered.find((_, i) => bits === (all & ~(1 << (offered.length - 1 - i)))) ?? '';
+  const cells = rows.map((row) => {
+    const grouping = Number(row.grouping) === all ? '' : dimensionOf(Number(row.grouping));
+    const values = columns.map((_, i) => (row[`c${i}`] === null ? null : String(row[`c${i}`])));
+    return { grouping, count: Number(row.n), fingerprint: `${row.n}:${row.fingerprint}`, key: JSON.stringify(values), values };
+  });
+  const hidden = suppress(cells, ctx.minGroupSize);
+
+  const total = cells.find((c) => c.grouping === '');
+  const wanted = requested[0] ?? '';
+  const groups = cells
+    .filter((c) => c.grouping === wanted)
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map((c) => toGroup(wanted, c.values, hidden.has(c) ? null : c.count));
+  return { groups, total: total && !hidden.has(total) ? total.count : null, minimumGroupSize: ctx.minGroupSize };
 }
 
-/** `values` are the grouped columns in COLUMNS order: one for most dimensions, code and name for the GIAS pairs. */
-function toGroup(dimensions: PeopleDimension[], values: (string | null)[], count: number): PeopleStatisticsGroup {
-  const group: PeopleStatisticsGroup = Object.assign(new PeopleStatisticsGroup(), { schoolId: null, leadershipLevel: null, localAuthority: null, phase: null, count, suppressed: false });
-  let i = 0;
-  for (const dimension of dimensions) {
-    if (dimension === PeopleDimension.SCHOOL) group.schoolId = values[i++];
-    if (dimension === PeopleDimension.LEADERSHIP_LEVEL) group.leadershipLevel = values[i++] as LeadershipLevel | null;
-    if (dimension === PeopleDimension.LOCAL_AUTHORITY) group.localAuthority = codeName(values[i++], values[i++]);
-    if (dimension === PeopleDimension.PHASE) group.phase = codeName(values[i++], values[i++]);
-  }
-  return group;
+/** `values` are every dimension's columns in COLUMNS order; only the grouped dimension's are set. */
+function toGroup(dimension: PeopleDimension | '', values: (string | null)[], count: number | null): PeopleStatisticsGroup {
+  const at = (d: PeopleDimension, i = 0) => values[DIMENSIONS.slice(0, DIMENSIONS.indexOf(d)).reduce((n, x) => n + COLUMNS[x].length, 0) + i];
+  return Object.assign(new PeopleStatisticsGroup(), {
+    schoolId: dimension === PeopleDimension.SCHOOL ? at(PeopleDimension.SCHOOL) : null,
+    leadershipLevel: dimension === PeopleDimension.LEADERSHIP_LEVEL ? (at(PeopleDimension.LEADERSHIP_LEVEL) as LeadershipLevel | null) : null,
+    localAuthority: dimension === PeopleDimension.LOCAL_AUTHORITY ? codeName(at(PeopleDimension.LOCAL_AUTHORITY), at(PeopleDimension.LOCAL_AUTHORITY, 1)) : null,
+    phase: dimension === PeopleDimension.PHASE ? codeName(at(PeopleDimension.PHASE), at(PeopleDimension.PHASE, 1)) : null,
+    count,
+    suppressed: count === null,
+  });
 }
