@@ -10,7 +10,7 @@ import { silentLogger, startTestServer, TestServer, verifyTestToken } from './he
 describe('the compiled executor', () => {
   describe('its cache of compiled documents', () => {
     it('keeps at most its bound, dropping the least recently used', () => {
-      const documents = new CompiledDocuments(2);
+      const documents = new CompiledDocuments<{ data: object }>(2);
       const compiled: string[] = [];
       const get = (key: string) => documents.get(key, () => (compiled.push(key), { data: {} }));
       get('a');

@@ -1,6 +1,8 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import { compileQuery, CompiledQuery, isCompiledQuery } from 'graphql-jit';
+import { Loaders, selectFields } from '../loaders';
+import { Selection, selectionOf } from '../loaders/selection';
 
 export interface CompiledExecutorOptions {
   /** Compiled documents kept, least recently used first out. Each costs some kB of generated code. */
@@ -11,15 +13,22 @@ export interface CompiledExecutorOptions {
  * A bounded least-recently-used cache of compiled documents. A Map keeps insertion order, so the
  * first key is the least recently used one once every hit is moved to the end.
  */
-export class CompiledDocuments {
-  private readonly entries = new Map<string, CompiledQuery | ExecutionResult>();
+export interface CompiledDocument {
+  /** The compiled query, or the errors compilation found. */
+  compiled: CompiledQuery | ExecutionResult;
+  /** The fields the document selects by type: what the request's loaders read. */
+  selection: Selection;
+}
+
+export class CompiledDocuments<T = CompiledDocument> {
+  private readonly entries = new Map<string, T>();
   constructor(readonly max: number) {}
 
   get size(): number {
     return this.entries.size;
   }
 
-  get(key: string, compile: () => CompiledQuery | ExecutionResult): CompiledQuery | ExecutionResult {
+  get(key: string, compile: () => T): T {
     let entry = this.entries.get(key);
     if (entry) {
       this.entries.delete(key);
@@ -49,10 +58,12 @@ export function compiledExecutor(schema: GraphQLSchema, options: CompiledExecuto
   const documents = new CompiledDocuments(options.maxDocuments ?? 1000);
   const executor: GatewayExecutor = async (requestContext) => {
     const { document, operationName, queryHash, request, context } = requestContext;
-    const compiled = documents.get(`${queryHash}:${operationName ?? ''}`, () =>
-      compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true }),
-    );
+    const { compiled, selection } = documents.get(`${queryHash}:${operationName ?? ''}`, () => ({
+      compiled: compileQuery(schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true }),
+      selection: selectionOf(schema, document),
+    }));
     if (!isCompiledQuery(compiled)) return compiled as ExecutionResult as never;
+    selectFields((context as { loaders?: Loaders }).loaders, selection);
     const result = await compiled.query(undefined, context, request.variables ?? {});
     if (!result.errors?.length) return result as never;
     // No data at all: the variables were refused before execution. graphql-js's errors for that carry

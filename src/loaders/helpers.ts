@@ -2,11 +2,14 @@ import DataLoader from 'dataloader';
 import { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { checkFirst, Connection, cursorTag, decodeCursor, encodeCursor, PageArgs } from '../common/connection';
 import type { Acting } from '../context/context';
+import { fieldColumnsOf, Selection } from './selection';
 
 /** What a loader may see: the request's EntityManager, and the acting alliance and role (null: shared data only). */
 export interface LoaderScope {
   em: EntityManager;
   acting: Acting | null;
+  /** The fields the request's document selects, by type: loaders read only the columns these need. Absent: every column. */
+  selection?: Selection;
 }
 
 /** Which rows of the acting alliance a role may see: all, none, or a condition on alias `e`. */
@@ -58,6 +61,7 @@ export function oneBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof 
       const qb = scopedQuery(scope, entity, options);
       if (!qb) return keys.map(() => null);
       const column = columnOf(scope, entity, property);
+      narrow(scope, entity, qb, property);
       const [sql, parameters] = qb.andWhere(`e.${column} = ANY(:keys)`, { keys }).getQueryAndParameters();
       const rows = hydrate(scope, entity, await scope.em.query(sql, parameters));
       const found = new Map(rows.map((row) => [String(row[property]), row]));
@@ -107,6 +111,7 @@ async function loadPages<E extends Keyed>(
   const empty = (total: number): Connection<E> => ({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: () => total });
   if (!window) return keys.map(() => empty(0));
   const column = columnOf(scope, entity, property);
+  narrow(scope, entity, window, property);
   window
     .addSelect(`row_number() over (partition by e.${column} order by ${options.orderBy}, e.id)`, 'position')
     .addSelect(`count(*) over (partition by e.${column})`, 'total')
@@ -141,6 +146,33 @@ async function loadPages<E extends Keyed>(
       totalCount: () => total ?? countOne(scope, entity, options, column, key),
     };
   });
+}
+
+/**
+ * The entity properties the request's document needs of this entity's type: the id, the loader's
+ * key, the tenant column and what rules read (`always`), and for each selected field its column or
+ * its declared columns. Undefined (every column) without a selection, when the document does not
+ * select the type (a service's own check), or when a selected field maps to no known column.
+ */
+export function columnsToRead(scope: LoaderScope, entity: EntityTarget<ObjectLiteral>, keyProperty: string): string[] | undefined {
+  const metadata = scope.em.connection.getMetadata(entity);
+  const fields = scope.selection?.get(metadata.targetName);
+  if (!fields) return undefined;
+  const declared = fieldColumnsOf(metadata.targetName);
+  const columns = new Set(['id', keyProperty, ...(declared?.always ?? [])]);
+  if (metadata.findColumnWithPropertyName('allianceId')) columns.add('allianceId');
+  for (const field of fields) {
+    if (field === '__typename' || field === 'id') continue;
+    const needs = declared?.fields[field] ?? (metadata.findColumnWithPropertyName(field) ? [field] : undefined);
+    if (!needs) return undefined;
+    for (const property of needs) columns.add(property);
+  }
+  return [...columns];
+}
+
+function narrow(scope: LoaderScope, entity: EntityTarget<ObjectLiteral>, qb: SelectQueryBuilder<ObjectLiteral>, keyProperty: string): void {
+  const columns = columnsToRead(scope, entity, keyProperty);
+  if (columns) qb.select(columns.map((property) => `e.${property}`));
 }
 
 /**

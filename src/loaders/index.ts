@@ -3,6 +3,7 @@ import { areaOfExpertiseLoaders } from '../modules/areas-of-expertise/areas-of-e
 import { peopleLoaders } from '../modules/people/people.loaders';
 import { schoolLoaders } from '../modules/schools/schools.loaders';
 import { LoaderScope } from './helpers';
+import { Selection } from './selection';
 
 /** Every module's loader definitions. A new module adds its map here; the Loaders type follows. */
 const definitions = {
@@ -16,5 +17,15 @@ export type Loaders = { [K in keyof typeof definitions]: ReturnType<(typeof defi
 
 /** Built per request, bound to that request's EntityManager, acting alliance and role (SECURITY.md T5). */
 export function createLoaders(scope: LoaderScope): Loaders {
-  return Object.fromEntries(Object.entries(definitions).map(([name, define]) => [name, define(scope)])) as Loaders;
+  const loaders = Object.fromEntries(Object.entries(definitions).map(([name, define]) => [name, define(scope)])) as Loaders;
+  Object.defineProperty(loaders, SCOPE, { value: scope });
+  return loaders;
+}
+
+const SCOPE = Symbol('loader scope');
+
+/** Tells a request's loaders which fields its document selects, before execution (see selection.ts). */
+export function selectFields(loaders: Loaders | undefined, selection: Selection): void {
+  const scope = (loaders as { [SCOPE]?: LoaderScope } | undefined)?.[SCOPE];
+  if (scope) scope.selection = selection;
 }

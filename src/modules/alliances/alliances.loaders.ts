@@ -1,4 +1,5 @@
 import { byId, oneBy, pagedBy } from '../../loaders/helpers';
+import { declareFieldColumns } from '../../loaders/selection';
 import { AllianceTariff } from './alliance-tariff.entity';
 import { AllianceTerm } from './alliance-term.entity';
 import { Alliance } from './alliance.entity';
@@ -20,3 +21,7 @@ export const allianceLoaders = {
   tariffsByAllianceId: pagedBy(AllianceTariff, 'allianceId', { orderBy: 'e.effective_from DESC' }),
   termsByAllianceId: pagedBy(AllianceTerm, 'allianceId', { orderBy: 'e.academic_year DESC, e.starts_on' }),
 };
+
+// GraphQL fields that are not a column of the same name (src/loaders/selection.ts).
+declareFieldColumns(Alliance, { fields: { settings: ['reviewPeriodYears', 'minReleaseDaysPerYear'], leadSchool: [], memberSchools: [], tariffs: [], termDates: [] } });
+declareFieldColumns(SchoolMembership, { fields: { school: ['schoolId'], alliance: ['allianceId'] } });
