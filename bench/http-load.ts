@@ -7,6 +7,8 @@ export interface LoadOptions {
   token: string;
   durationSeconds: number;
   connections: number;
+  /** Called after the warm-up, right before the timed run (the CPU samples are taken here). */
+  beforeRun?: () => Promise<void>;
 }
 
 export interface LoadResult {
@@ -51,6 +53,7 @@ export async function post(url: string, query: string, token: string): Promise<G
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   assertLoopback(options.url);
   for (let i = 0; i < 10; i++) await post(options.url, options.query, options.token);
+  await options.beforeRun?.();
   const result = await autocannon({
     url: options.url,
     ...request(options.query, options.token),

@@ -172,8 +172,13 @@ async function main(): Promise<number> {
       let baselineRate = 0;
       for (const target of [baseline, ...apis]) {
         const isBaseline = target === baseline;
-        const before = await cpuSample(target, db);
-        const load = await runLoad({ url: target.url + target.pathFor(q), query: q.graphql, token, durationSeconds: duration, connections });
+        let before: CpuSample = { node: null, pg: new Map() };
+        const load = await runLoad({
+          url: target.url + target.pathFor(q), query: q.graphql, token, durationSeconds: duration, connections,
+          beforeRun: async () => {
+            before = await cpuSample(target, db);
+          },
+        });
         const after = await cpuSample(target, db);
         if (isBaseline) baselineRate = load.requestsPerSecond;
         const perRequest = (a: number | null, b: number | null) => (a === null || b === null || !load.total ? null : ((b - a) * CLOCK_TICK_MS) / load.total);
@@ -186,7 +191,7 @@ async function main(): Promise<number> {
           p50: load.p50,
           p99: load.p99,
           nodeCpuMsPerRequest: perRequest(before.node, after.node),
-          pgCpuMsPerRequest: perRequest(before.pg, after.pg),
+          pgCpuMsPerRequest: perRequest(0, pgTicksDuring(before.pg, after.pg)),
           requests: load.total,
           failures: load.failures,
         };
@@ -300,12 +305,28 @@ function diff(expected: unknown, actual: unknown, at: string, out: string[] = []
   return out;
 }
 
+interface CpuSample {
+  node: number | null;
+  /** Clock ticks of each PostgreSQL backend of the target, by pid. */
+  pg: Map<number, number | null>;
+}
+
 /** CPU clock ticks so far of the target's process and of its PostgreSQL backends (null where /proc cannot tell). */
-async function cpuSample(target: Target, db: Client): Promise<{ node: number | null; pg: number | null }> {
-  const node = cpuTicks(target.child.pid);
+async function cpuSample(target: Target, db: Client): Promise<CpuSample> {
   const { rows } = await db.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE application_name = $1', [target.applicationName]);
-  const ticks = rows.map((r) => cpuTicks(r.pid));
-  return { node, pg: ticks.length && ticks.every((t) => t !== null) ? ticks.reduce((a, b) => a! + b!, 0) : null };
+  return { node: cpuTicks(target.child.pid), pg: new Map(rows.map((r) => [r.pid, cpuTicks(r.pid)])) };
+}
+
+/** Ticks the backends spent between two samples; a backend that started in between counts whole. */
+function pgTicksDuring(before: Map<number, number | null>, after: Map<number, number | null>): number | null {
+  let sum = 0;
+  for (const [pid, ticks] of after) {
+    if (ticks === null) return null;
+    const earlier = before.get(pid);
+    if (earlier === null) return null;
+    sum += ticks - (earlier ?? 0);
+  }
+  return after.size ? sum : null;
 }
 
 function cpuTicks(pid: number | undefined): number | null {

@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import fs from 'node:fs';
+import { Session } from 'node:inspector';
 import pino from 'pino';
 import { createTokenVerifier } from '../src/auth/tokens';
 import { createDataSource } from '../src/database/data-source';
@@ -24,9 +26,26 @@ async function main(): Promise<void> {
   });
   const url = await server.listen(0, '127.0.0.1');
   process.stdout.write(`${JSON.stringify({ url: url.replace('localhost', '127.0.0.1') })}\n`);
+  // BENCH_PROFILE_FILE: SIGUSR2 starts the CPU profiler (after the warm-up), SIGTERM writes the profile.
+  const profileFile = process.env.BENCH_PROFILE_FILE;
+  const session = profileFile ? new Session() : undefined;
+  if (session) {
+    session.connect();
+    process.on('SIGUSR2', () => {
+      session.post('Profiler.enable', () => session.post('Profiler.start'));
+    });
+  }
+  const writeProfile = () =>
+    new Promise<void>((resolve) => {
+      if (!session) return resolve();
+      session.post('Profiler.stop', (error, result) => {
+        if (!error) fs.writeFileSync(profileFile!, JSON.stringify(result.profile));
+        resolve();
+      });
+    });
   process.once('SIGTERM', () => {
-    void server
-      .stop()
+    void writeProfile()
+      .then(() => server.stop())
       .then(() => dataSource.destroy())
       .finally(() => process.exit(0));
   });
