@@ -17,6 +17,7 @@ import { Logger, withoutValues } from './common/logger';
 import { RequestContext } from './context/context';
 import { ContextFactory, createContextFactory } from './context/create-context';
 import { endRequestPlugin } from './context/end-request-plugin';
+import { refuseNulPlugin } from './common/refuse-nul';
 import { TokenVerifier } from './auth/tokens';
 import { limitRules, limitsPlugin, SIGNED_IN_LIMITS } from './limits/limits';
 import { explorerRouter } from './ops/explorer';
@@ -80,6 +81,7 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
       metrics.plugin,
       errorLoggingPlugin,
       endRequestPlugin,
+      refuseNulPlugin,
     ],
   });
   await apollo.start();

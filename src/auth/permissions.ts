@@ -4,7 +4,7 @@ import { deny, shield } from 'graphql-shield';
 import { Forbidden } from '../common/errors';
 import { RequestContext } from '../context/context';
 import { ActingRole } from '../modules/users/user-enums';
-import { actingAs, EVERY_ROLE, isAuthenticated, isStaffRecordOfActingAlliance, redactionPredicates, STAFF } from './rules';
+import { actingAs, isAuthenticated, isStaffRecordOfActingAlliance, redactionPredicates, STAFF } from './rules';
 
 /**
  * THE permissions map: every root field, and the fields through which tenant or personal data is
@@ -26,8 +26,8 @@ export const rules = {
     areasOfExpertise: isAuthenticated,
     // Staff records: analysts see people only as aggregates.
     people: actingAs(...STAFF),
-    // Counts with small groups suppressed: analysts too.
-    peopleStatistics: actingAs(...EVERY_ROLE),
+    // Counts with small groups suppressed: analysts too, but not practitioners, who see one record (T4).
+    peopleStatistics: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD, ActingRole.ANALYST),
   },
   Mutation: {
     '*': deny,

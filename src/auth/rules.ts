@@ -38,7 +38,6 @@ export function actingAs(...roles: ActingRole[]) {
 }
 
 export const STAFF = [ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD, ActingRole.PRACTITIONER];
-export const EVERY_ROLE = [...STAFF, ActingRole.ANALYST];
 
 /** A staff record of the acting alliance, for a role that sees staff: defence in depth behind the loaders. */
 export const isStaffRecordOfActingAlliance = rule('isStaffRecordOfActingAlliance', { cache: 'no_cache' })((person: Person, _args, ctx: RequestContext) => {
