@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GraphQLFieldResolver, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLFieldResolver, GraphQLSchema, isInterfaceType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { applyMiddlewareToDeclaredResolvers, IMiddlewareFieldMap, IMiddlewareGenerator } from 'graphql-middleware';
 import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
 import { permissions, redactions, rules } from './auth/permissions';
@@ -43,6 +43,7 @@ export function getBaseSchema(): GraphQLSchema {
 export function getSchema(): GraphQLSchema {
   if (!guarded) {
     const schema = getBaseSchema();
+    readGlobalIdsDirectly(schema);
     guarded = applyMiddlewareToDeclaredResolvers(schema, namedFieldsOnly(permissions, rules, schema), redactions);
     resolveLazyValues(guarded);
   }
@@ -64,6 +65,23 @@ export function namedFieldsOnly(generator: IMiddlewareGenerator<any, any, any>, 
       return [type, Object.fromEntries(names.map((field) => [field, all[field]]))];
     }),
   ) as IMiddlewareFieldMap;
+}
+
+/**
+ * Every Node's `id` reads the entity's `globalId` getter. type-graphql declares it as a field
+ * resolver (its GraphQL name differs from the property) and runs its per-call machinery (argument
+ * and middleware handling) for every row; reading the getter directly is the same value. Done before
+ * the rules are applied, so a rule on an id (Person.id) wraps this resolver.
+ */
+function readGlobalIdsDirectly(schema: GraphQLSchema): void {
+  const node = schema.getType('Node');
+  if (!node || !isInterfaceType(node)) return;
+  for (const type of schema.getPossibleTypes(node)) {
+    const id = type.getFields().id;
+    const declared = id?.resolve;
+    if (!declared) continue;
+    id.resolve = (source: { globalId?: string }, args, ctx, info) => source.globalId ?? declared(source, args, ctx, info);
+  }
 }
 
 /**

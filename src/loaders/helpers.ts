@@ -137,7 +137,13 @@ async function loadPages<E extends Keyed>(
   return keys.map((key) => {
     const rows = byParent.get(key) ?? [];
     const page = rows.slice(0, first);
-    const edges = page.map(({ node, position }) => ({ node, cursor: encodeCursor(tag, [position]) }));
+    // The cursor is encoded only if read: most nested pages never ask for it.
+    const edges = page.map(({ node, position }) => ({
+      node,
+      get cursor() {
+        return encodeCursor(tag, [position]);
+      },
+    }));
     // No row from the first position on means no rows at all; only a page past the end needs a count of its own.
     const total = totals.get(key) ?? (offset === 0 ? 0 : undefined);
     return {
@@ -180,13 +186,16 @@ function narrow(scope: LoaderScope, entity: EntityTarget<ObjectLiteral>, qb: Sel
  * converted as TypeORM converts them (dates, enums), without its general row-to-entity transformer.
  */
 function hydrate<E extends ObjectLiteral>(scope: LoaderScope, entity: EntityTarget<E>, rows: Record<string, unknown>[]): E[] {
+  if (!rows.length) return [];
   const metadata = scope.em.connection.getMetadata(entity);
   const driver = scope.em.connection.driver;
-  const columns = metadata.columns.map((c) => ({ column: c, alias: `e_${c.databaseName}` }));
+  // The columns this statement selected, looked up once for all its rows.
+  const present = metadata.columns.map((column) => ({ column, alias: `e_${column.databaseName}` })).filter(({ alias }) => alias in rows[0]);
+  const prototype = (metadata.target as { prototype: object }).prototype;
   return rows.map((row) => {
-    const node = metadata.create() as E;
-    for (const { column, alias } of columns) if (alias in row) (node as ObjectLiteral)[column.propertyName] = driver.prepareHydratedValue(row[alias], column);
-    return node;
+    const node = Object.create(prototype) as ObjectLiteral;
+    for (const { column, alias } of present) node[column.propertyName] = driver.prepareHydratedValue(row[alias], column);
+    return node as E;
   });
 }
 
