@@ -26,8 +26,8 @@ export class RowLevelSecurity1795370300000 implements MigrationInterface {
           GRANT ${R} TO CURRENT_USER;
         END IF;
       EXCEPTION WHEN insufficient_privilege THEN
-        RAISE EXCEPTION 'the database user % may not create or use the role ${R} that requests run as', current_user
-          USING HINT = format('ask an administrator to run: CREATE ROLE ${R} NOLOGIN NOINHERIT; GRANT ${R} TO %I;', current_user);
+        RAISE EXCEPTION '%', format('the database user %I may neither create nor use the role ${R} that requests run as: '
+          'ask an administrator to run "CREATE ROLE ${R} NOLOGIN NOINHERIT;" (if it does not exist) and "GRANT ${R} TO %I;", then start again', current_user, current_user);
       END $$`);
 
     await q.query(`GRANT USAGE ON SCHEMA public TO ${R}`);
