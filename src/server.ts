@@ -33,6 +33,8 @@ export interface ServerDeps {
   logger: Logger;
   /** Absent: every bearer token is refused. */
   verifyToken?: TokenVerifier;
+  /** False for `npm run bench` only, to measure the second wall's cost: no request transaction, no runtime role. */
+  wall?: boolean;
   /** `compiled` (default): graphql-jit behind Apollo's gateway interface; `graphql-js`: Apollo's own executor. */
   executor?: 'compiled' | 'graphql-js';
 }
@@ -52,12 +54,12 @@ export interface AppServer {
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-export async function createServer({ dataSource, config, logger, verifyToken, executor = 'compiled' }: ServerDeps): Promise<AppServer> {
+export async function createServer({ dataSource, config, logger, verifyToken, executor = 'compiled', wall = true }: ServerDeps): Promise<AppServer> {
   const app = express();
   const httpServer = http.createServer(app);
   const production = config.NODE_ENV === 'production';
   const metrics = createMetrics(dataSource, { token: config.METRICS_TOKEN });
-  const createContext = createContextFactory(dataSource, verifyToken, config.AGGREGATE_MIN_GROUP_SIZE ?? 5);
+  const createContext = createContextFactory(dataSource, verifyToken, config.AGGREGATE_MIN_GROUP_SIZE ?? 5, { wall });
 
   const apollo = new ApolloServer<RequestContext>({
     ...(executor === 'compiled' ? { gateway: compiledGateway(getSchema()) } : { schema: getSchema() }),
