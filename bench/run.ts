@@ -33,7 +33,7 @@ DATABASE_URL must name a database built by \`npm run seed:scale\`.
 `;
 
 /** Server options or Node flags a variant changes; each runs as its own child process, in the same run. */
-const VARIANTS: Record<string, { description: string; nodeFlags?: string[]; options?: Record<string, unknown> }> = {
+const VARIANTS: Record<string, { description: string; nodeFlags?: string[]; options?: Record<string, unknown>; script?: string }> = {
   api: { description: 'the API as it ships' },
   'graphql-js': { description: "graphql-js's own executor instead of the compiled one", options: { executor: 'graphql-js' } },
   'semi-space-16': { description: 'Node\'s default young generation (--max-semi-space-size=16)', nodeFlags: ['--max-semi-space-size=16'] },
@@ -78,16 +78,34 @@ interface Row {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { duration: { type: 'string', default: '5' }, compare: { type: 'string', default: '' }, out: { type: 'string', default: path.join('bench', 'results') }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      duration: { type: 'string', default: '5' },
+      compare: { type: 'string', default: '' },
+      build: { type: 'string', multiple: true, default: [] },
+      out: { type: 'string', default: path.join('bench', 'results') },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
+  const compare = values.compare ? values.compare.split(',').map((v) => v.trim()) : [];
+  const unknown = compare.filter((v) => !VARIANTS[v] && !values.build.some((b) => b.startsWith(`${v}=`)));
+  // --build name=<dist folder>: the API of another build (e.g. an earlier commit, see bench/build-at.sh) as one more variant.
+  const builds = new Map<string, string>();
+  for (const spec of values.build) {
+    const [name, dist] = spec.split('=');
+    if (!name || !dist || !fs.existsSync(path.join(dist, 'bench', 'serve-api.js'))) {
+      process.stderr.write(`bench: --build ${spec}: expected name=<dist folder> with bench/serve-api.js in it (bench/build-at.sh makes one)\n`);
+      return 2;
+    }
+    builds.set(name, path.resolve(dist));
+    VARIANTS[name] = { description: `the API built from ${dist}`, script: path.join(path.resolve(dist), 'bench', 'serve-api.js') };
+    compare.push(name);
+  }
   const usage = USAGE.replace('${VARIANTS}', Object.keys(VARIANTS).filter((v) => v !== 'api').join(', '));
   if (values.help) {
     process.stdout.write(usage);
     return 0;
   }
   const duration = Number(values.duration);
-  const compare = values.compare ? values.compare.split(',').map((v) => v.trim()) : [];
-  const unknown = compare.filter((v) => !VARIANTS[v]);
   if (!(duration >= 1 && duration <= 60) || unknown.length) {
     process.stderr.write(`bench: ${unknown.length ? `unknown variant(s) ${unknown.join(', ')}` : '--duration must be 1 to 60 seconds'}\n\n${usage}`);
     return 2;
@@ -103,6 +121,7 @@ async function main(): Promise<number> {
     return 1;
   }
   assertLoopback(url);
+  await applyMigrations(url);
 
   const started = performance.now();
   const cpus = os.cpus();
@@ -140,7 +159,7 @@ async function main(): Promise<number> {
     const variant = VARIANTS[name];
     const applicationName = `alliance-graph-bench-${name}`;
     apis.push(
-      await startChild(name, path.join(__dirname, 'serve-api.js'), variant.nodeFlags ?? [], {
+      await startChild(name, variant.script ?? path.join(__dirname, 'serve-api.js'), variant.nodeFlags ?? [], {
         BENCH_DATABASE_URL: url,
         BENCH_JWT_SECRET: secret,
         BENCH_OPTIONS: JSON.stringify(variant.options ?? {}),
@@ -214,6 +233,18 @@ async function main(): Promise<number> {
   const failed = rows.reduce((sum, r) => sum + r.failures, 0);
   if (failed) throw new Error(`${failed} request(s) failed during the load runs: the figures above are not trustworthy`);
   return 0;
+}
+
+/** The API needs the current migrations; a scale dataset built before a migration gets it here. */
+async function applyMigrations(url: string): Promise<void> {
+  const dataSource = createDataSource({ url, poolSize: 1, statementTimeoutMs: null, applicationName: 'alliance-graph-bench-migrate' });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) console.log(`migrations applied first: ${applied.map((m) => m.name).join(', ')}`);
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 interface Counted {
