@@ -36,6 +36,7 @@ DATABASE_URL must name a database built by \`npm run seed:scale\`.
 const VARIANTS: Record<string, { description: string; nodeFlags?: string[]; options?: Record<string, unknown>; script?: string }> = {
   api: { description: 'the API as it ships' },
   'graphql-js': { description: "graphql-js's own executor instead of the compiled one", options: { executor: 'graphql-js' } },
+  'no-wall': { description: 'without the second wall: no request transaction, no runtime role (the cost of row-level security)', options: { wall: false } },
   'semi-space-16': { description: 'Node\'s default young generation (--max-semi-space-size=16)', nodeFlags: ['--max-semi-space-size=16'] },
   'semi-space-64': { description: 'a larger young generation (--max-semi-space-size=64)', nodeFlags: ['--max-semi-space-size=64'] },
 };
