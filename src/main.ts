@@ -13,10 +13,22 @@ import { AppServer, createServer } from './server';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { createTokenVerifier } from './auth/tokens';
 
+/** What start-up is doing, so that a failure can say where it stopped and what to check. */
+let phase = 'reading the configuration';
+let databaseUrl: string | undefined;
+
+const ADVICE: Record<string, string> = {
+  'connecting to the database': 'check that the server runs and that DATABASE_URL names the right host, port, user, password and database',
+  'applying migrations': 'the database user must own the database (it creates tables, types and policies); see `npm run db:migrate`',
+  'loading the demo data': 'start with DEMO_DATA=false, or an empty database',
+  'starting the HTTP server': 'check PORT and HOST',
+};
+
 /** Start-up only: configuration, database, migrations, demo data, server, and an orderly shutdown. */
 async function main(): Promise<void> {
   loadEnvFile();
   const config = loadConfig();
+  databaseUrl = config.DATABASE_URL;
   const logger = createLogger(config.LOG_LEVEL, logDestination(config.LOG_FORMAT));
   let database: Database | undefined;
   let server: AppServer | undefined;
@@ -51,15 +63,19 @@ async function main(): Promise<void> {
 
   starting = (async () => {
     // Before anything is started: a taken port or a foreign HOST is found now, not after migrating.
+    phase = 'checking the ports';
     await assertCanListen(config.PORT, config.HOST);
     if (config.METRICS_PORT !== undefined) await assertCanListen(config.METRICS_PORT, config.METRICS_HOST ?? '127.0.0.1', 'METRICS_PORT');
+    phase = config.DATABASE_URL ? 'connecting to the database' : 'starting the embedded database';
     database = await connectDatabase(config, logger);
     // Start-up's own long work (a migration, the demo data) must not be cut by the request timeouts.
     if (config.MIGRATE_ON_START || config.DEMO_DATA) await database.withoutTimeouts(async (maintenance) => {
       if (config.MIGRATE_ON_START) {
+        phase = 'applying migrations';
         const applied = await migrate(maintenance);
         if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
       }
+      phase = 'loading the demo data';
       if (config.DEMO_DATA && (await loadDemoDataIfEmpty(maintenance))) logger.info('demo data loaded into the empty database');
     });
     const { secret, generatedAt } = resolveJwtSecret(config);
@@ -69,6 +85,7 @@ async function main(): Promise<void> {
     }
     const verifyToken = createTokenVerifier({ secret, jwksUrl: config.JWKS_URL, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE });
     server = await createServer({ dataSource: database.dataSource, config, logger, verifyToken });
+    phase = 'starting the HTTP server';
     const url = await server.listen(config.PORT, config.HOST);
     let metricsUrl = config.METRICS ? url.replace(/\/graphql$/, '/metrics') : undefined;
     if (config.METRICS && config.METRICS_PORT !== undefined) {
@@ -113,8 +130,23 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
   } else if ((error as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
     process.stderr.write(`Cannot listen: ${(error as Error).message}. Set PORT to a free port.\n`);
+  } else if (typeof (error as { code?: unknown })?.code === 'string') {
+    // An operational failure (a refused connection, a PostgreSQL error): what, where and what to check; no stack.
+    const { code, message } = error as { code: string; message: string };
+    const where = phase === 'connecting to the database' && databaseUrl ? ` (${redactUrl(databaseUrl)})` : '';
+    process.stderr.write(`Start failed while ${phase}${where}: ${message} [${code}]${ADVICE[phase] ? `; ${ADVICE[phase]}` : ''}. Nothing is left running.\n`);
   } else {
-    process.stderr.write(`Start failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(`Start failed while ${phase}: ${error instanceof Error ? error.stack : String(error)}\n`);
   }
   process.exit(1);
 });
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'DATABASE_URL';
+  }
+}

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -150,6 +151,30 @@ describe('crashes and restarts of the API with its embedded database', () => {
       holder.close();
     }
   }, 60_000);
+
+  it('a start killed while it creates the cluster leaves nothing that blocks the next start', async () => {
+    const fresh = path.join(base, 'killed-in-initdb');
+    const child = spawn(process.execPath, ['dist/src/main.js'], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: fresh, PORT: '0', LOG_FORMAT: 'json' } });
+    let output = '';
+    child.stdout!.on('data', (chunk) => (output += chunk));
+    expect(await waitUntil(() => /creating a PostgreSQL cluster/.test(output), 30_000)).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill('SIGKILL');
+    // The whole tree dies: initdb too, half way through its files.
+    for (const line of processesMentioning(fresh, /initdb/)) process.kill(Number(line.trim().split(/\s+/)[0]), 'SIGKILL');
+    const running = await startApi({ DATA_DIR: fresh });
+    expect(await stopApi(running)).toBe(0);
+    expect(await waitUntil(() => processesMentioning(fresh, /initdb|postgres/).length === 0, 20_000)).toBe(true);
+  }, 90_000);
+
+  it('an unreachable DATABASE_URL says where and what to check, without the password or a stack', async () => {
+    const failure = await failedStart({ DATABASE_URL: 'postgres://someone:s3cret-pw@127.0.0.1:1/nowhere' });
+    expect(failure.code).toBe(1);
+    expect(failure.output).toContain('Start failed while connecting to the database (postgres://someone:***@127.0.0.1:1/nowhere)');
+    expect(failure.output).toMatch(/ECONNREFUSED.*check that the server runs/);
+    expect(failure.output).not.toContain('s3cret-pw');
+    expect(failure.output).not.toMatch(/\n\s+at /);
+  }, 30_000);
 
   it('SIGTERM to `npm start` stops the API and then its database, and npm exits with it', async () => {
     const running = await startApi({ ...env, SKIP_BUILD: '1' }, ['npm', ['start']]);

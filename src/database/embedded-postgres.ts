@@ -53,8 +53,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   const password = readOrCreatePassword(dataDir);
   const output: string[] = [];
-  const instance: Cluster = new EmbeddedPostgres({
-    databaseDir: dataDir,
+  const clusterOptions = {
     port,
     user: 'postgres',
     password,
@@ -73,7 +72,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       if (output.length > 200) output.shift();
     },
     onError: (error: unknown) => output.push(String(error)),
-  });
+  };
+  const instance: Cluster = new EmbeddedPostgres({ ...clusterOptions, databaseDir: dataDir });
 
   type Child = { exitCode: number | null; signalCode: string | null; kill(sig: string): void };
   const childOf = () => (instance as unknown as { process?: Child }).process;
@@ -89,7 +89,19 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   try {
     if (!initialised) {
       log(`creating a PostgreSQL cluster in ${dataDir}`);
-      await instance.initialise();
+      // Built aside and renamed into place: a start killed during initdb leaves no half cluster behind.
+      // One staging folder per process; those of dead processes are leftovers.
+      const staging = `${dataDir}.initdb-${process.pid}`;
+      for (const name of fs.readdirSync(path.dirname(dataDir))) {
+        const pid = new RegExp(`^${path.basename(dataDir)}\\.initdb-(\\d+)$`).exec(name)?.[1];
+        if (pid && (Number(pid) === process.pid || !isAlive(Number(pid)))) fs.rmSync(path.join(path.dirname(dataDir), name), { recursive: true, force: true });
+      }
+      if (fs.existsSync(dataDir)) {
+        if (fs.readdirSync(dataDir).length) throw new EmbeddedPostgresError(`${dataDir} exists but holds no PostgreSQL cluster (no PG_VERSION); move it away or empty it, then start again`);
+        fs.rmdirSync(dataDir);
+      }
+      await new EmbeddedPostgres({ ...clusterOptions, databaseDir: staging }).initialise();
+      fs.renameSync(staging, dataDir);
     }
     await withTimeout(instance.start(), START_TIMEOUT_MS);
   } catch (error) {
