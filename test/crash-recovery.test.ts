@@ -65,7 +65,7 @@ async function emailsPresent(emails: string[]): Promise<number> {
 }
 
 describe('crashes and restarts of the API with its embedded database', () => {
-  beforeAll(() => buildOnce(), 120_000);
+  beforeAll(() => buildOnce(), 240_000);
   afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
   it('SIGKILL during load: the lifeline stops PostgreSQL, the next start recovers, and every committed write is kept', async () => {

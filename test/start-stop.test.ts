@@ -2,6 +2,7 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildOnce } from './helpers/run-api';
 
 /**
  * The real start-up, as `npm start` runs it: the compiled server on its own embedded PostgreSQL,
@@ -74,9 +75,8 @@ const countAlliances = async (url: string) => {
 };
 
 describe('npm start', () => {
-  beforeAll(() => {
-    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
-  }, 120_000);
+  // One compiler at a time across the test files that run dist/.
+  beforeAll(() => buildOnce(), 240_000);
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('serves the demo data, stops cleanly on SIGTERM and SIGINT, and reuses its data on the next start', async () => {

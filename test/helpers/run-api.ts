@@ -1,4 +1,7 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 /** The compiled API as a process, the way `npm start` and a process manager run it. */
@@ -12,10 +15,38 @@ export interface RunningApi {
   output: () => string;
 }
 
-/** SKIP_BUILD=1: use dist/ as it is (as scripts/run.js does). */
+/**
+ * Compiles dist/ for the tests that run the compiled server. Test files run in parallel workers:
+ * one compiler at a time (a lock file), or two would write the same files at once.
+ * SKIP_BUILD=1: use dist/ as it is (as scripts/run.js does).
+ */
 export function buildOnce(): void {
   if (process.env.SKIP_BUILD === '1') return;
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  const lock = path.join(os.tmpdir(), `alliance-graph-build-${createHash('sha1').update(root).digest('hex').slice(0, 10)}.lock`);
+  const until = Date.now() + 180_000;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      // A lock of a process that is gone (a killed run) is stale.
+      const holder = Number(fs.readFileSync(lock, 'utf8') || 0);
+      let alive = false;
+      try {
+        process.kill(holder, 0);
+        alive = true;
+      } catch {
+        fs.rmSync(lock, { force: true });
+      }
+      if (alive && Date.now() > until) throw new Error(`another build (process ${holder}) holds ${lock}`);
+      if (alive) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200);
+    }
+  }
+  try {
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
 }
 
 /** Runs `command` (default: node dist/src/main.js) and resolves once the banner says it is ready. */
