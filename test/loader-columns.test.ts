@@ -15,10 +15,12 @@ describe('loaders read only the columns the document selects', () => {
 
   const scope = (selection?: ReturnType<typeof selectionOf>): LoaderScope => ({ em: t.db.dataSource.manager, acting: null, selection });
 
-  it('maps every GraphQL field of every loaded type to columns (none falls back to reading the whole row)', () => {
+  it('maps every GraphQL field of every type loaders read to columns (none falls back to reading the whole row)', () => {
     const schema = getSchema();
     const problems: string[] = [];
-    for (const entity of entities) {
+    // The types loaders read (src/loaders/index.ts and the modules' *.loaders.ts).
+    const loaded = ['School', 'Alliance', 'SchoolMembership', 'AllianceTariff', 'AllianceTerm', 'AreaOfExpertise', 'Person'];
+    for (const entity of entities.filter((e) => loaded.includes(e.name))) {
       const type = schema.getType(entity.name);
       if (!isObjectType(type)) continue;
       for (const field of Object.keys(type.getFields())) {
