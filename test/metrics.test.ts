@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { createServer, AppServer } from '../src/server';
 import { createTestDatabase, TestDatabase } from './helpers/database';
 import { listen } from './helpers/http';
@@ -63,6 +64,28 @@ describe('GET /metrics', () => {
     expect(statements).toBeGreaterThanOrEqual(3 * 2);
     expect(statements).toBeLessThanOrEqual(3 * 12);
     expect(delta('db_statements_total{scope="request"}')).toBeGreaterThanOrEqual(statements);
+  });
+
+  it('attributes to a request every statement sent while it runs, also those that bypass TypeORM (COMMIT)', async () => {
+    const before = await scrape();
+    // An independent count of everything that reaches pg while the request runs, alone on this server.
+    const proto = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
+    const query = proto.query;
+    const sent: string[] = [];
+    proto.query = function (this: unknown, ...args: unknown[]) {
+      sent.push(String(typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string })?.text));
+      return query.apply(this, args);
+    };
+    try {
+      db.counter.reset();
+      expect((await gql('query MetricsExact { schools(first: 3) { totalCount edges { node { name allianceMemberships { totalCount } } } } }', user.token)).status).toBe(200);
+    } finally {
+      proto.query = query;
+    }
+    const after = await scrape();
+    const series = 'graphql_request_sql_statements_sum{operation="MetricsExact"}';
+    expect(sent.length).toBeGreaterThanOrEqual(db.counter.queries.length);
+    expect(sample(after, series) - (Number.isNaN(sample(before, series)) ? 0 : sample(before, series))).toBe(sent.length);
   });
 
   it('reports the pool: its size, connections by state, waiting clients, and waits under load', async () => {
