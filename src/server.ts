@@ -103,7 +103,8 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
       // Method and path only: query strings can carry GET variables, headers carry tokens.
       serializers: { req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }), err: withoutValues },
       quietReqLogger: true,
-      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' },
+      // Probes and scrapes would drown the request log.
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
     }),
   );
   app.get('/healthz', (_req, res) => {
