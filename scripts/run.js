@@ -60,6 +60,8 @@ if (process.env.SKIP_BUILD !== '1' && builtAt() < newestSource()) {
     process.stderr.write(`warning: dist/ is older than the sources and TypeScript is not installed; running the old build\n`);
   }
   if (tsc) {
+    // An incremental build does not re-emit a deleted output: without the entry point, start afresh.
+    if (!fs.existsSync(compiled)) fs.rmSync(stamp, { force: true });
     // The compiler's output goes to stderr: a tool's stdout carries its result alone (the token).
     try {
       execFileSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: ['ignore', 2, 2] });
