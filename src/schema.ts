@@ -7,6 +7,7 @@ import { AllianceResolver } from './modules/alliances/alliances.resolver';
 import { SchoolMembershipResolver } from './modules/alliances/school-membership.resolver';
 import { AreaOfExpertiseResolver } from './modules/areas-of-expertise/areas-of-expertise.resolver';
 import { NodeResolver } from './modules/node/node.resolver';
+import { AuditResolver } from './modules/audit/audit.resolver';
 import { PeopleStatisticsResolver } from './modules/people/people-statistics.resolver';
 import { PeopleResolver } from './modules/people/people.resolver';
 import { SchoolResolver } from './modules/schools/schools.resolver';
@@ -23,6 +24,7 @@ export const resolvers: NonEmptyArray<Function> = [
   AreaOfExpertiseResolver,
   PeopleResolver,
   PeopleStatisticsResolver,
+  AuditResolver,
 ];
 
 let base: GraphQLSchema | undefined;

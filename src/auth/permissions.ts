@@ -28,6 +28,8 @@ export const rules = {
     people: actingAs(...STAFF),
     // Counts with small groups suppressed: analysts too, but not practitioners, who see one record (T4).
     peopleStatistics: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD, ActingRole.ANALYST),
+    // Who changed what: the coordinators of the alliance.
+    auditEvents: actingAs(ActingRole.ALLIANCE_ADMIN),
   },
   Mutation: {
     '*': deny,

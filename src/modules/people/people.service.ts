@@ -8,6 +8,7 @@ import { scopedQuery } from '../../loaders/helpers';
 import { escapeLike } from '../../common/text';
 import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
+import { recordChange } from '../audit/audit.service';
 import { ActingRole } from '../users/user-enums';
 import { CreatePersonInput, PersonFilter, PersonOrder, PersonOrderField, UpdatePersonInput } from './people.inputs';
 import { Person } from './person.entity';
@@ -67,7 +68,11 @@ export async function createPerson(ctx: RequestContext, input: CreatePersonInput
     leadershipLevel: input.leadershipLevel ?? null,
     inLeadershipSince: optionalPastDate(input.inLeadershipSince, 'input.inLeadershipSince'),
   });
-  return inTransaction(ctx, (tx) => save(tx, person));
+  return inTransaction(ctx, async (tx) => {
+    const saved = await save(tx, person);
+    await recordChange(tx, { action: 'createPerson', objectType: 'Person', objectId: saved.id, before: null, after: saved, fields: AUDITED_FIELDS });
+    return saved;
+  });
 }
 
 export function updatePerson(ctx: RequestContext, input: UpdatePersonInput): Promise<Person> {
@@ -85,6 +90,7 @@ export function updatePerson(ctx: RequestContext, input: UpdatePersonInput): Pro
     if (input.expectedVersion != null && input.expectedVersion !== person.version) {
       throw new Conflict(`the staff record changed since version ${input.expectedVersion}; it is now at version ${person.version}`);
     }
+    const before = { ...person };
     if (input.givenName !== undefined) person.givenName = requiredText(input.givenName ?? '', 'input.givenName');
     if (input.familyName !== undefined) person.familyName = requiredText(input.familyName ?? '', 'input.familyName');
     if (input.email !== undefined) person.email = optionalEmail(input.email, 'input.email');
@@ -96,9 +102,14 @@ export function updatePerson(ctx: RequestContext, input: UpdatePersonInput): Pro
       person.schoolId = input.schoolId === null ? null : await checkSchool(tx, input.schoolId, 'input.schoolId');
       if (acting.role === ActingRole.SCHOOL_LEAD && person.schoolId !== acting.schoolId) throw new Forbidden('a school lead keeps staff at their own school');
     }
-    return save(tx, person);
+    const saved = await save(tx, person);
+    await recordChange(tx, { action: 'updatePerson', objectType: 'Person', objectId: saved.id, before, after: saved, fields: AUDITED_FIELDS });
+    return saved;
   });
 }
+
+/** What the audit trail records of a staff record's changes. */
+const AUDITED_FIELDS = ['givenName', 'familyName', 'email', 'phone', 'schoolId', 'jobTitle', 'leadershipLevel', 'inLeadershipSince'] as const;
 
 async function save(ctx: RequestContext, person: Person): Promise<Person> {
   try {
