@@ -40,9 +40,10 @@ function newestSource() {
   return newest;
 }
 
+/** When the build was last checked (the stamp), or 0 when the entry point is missing. */
 function builtAt() {
   try {
-    return Math.min(fs.statSync(stamp).mtimeMs, fs.statSync(compiled).mtimeMs);
+    return fs.existsSync(compiled) ? fs.statSync(stamp).mtimeMs : 0;
   } catch {
     return 0;
   }
@@ -69,10 +70,9 @@ if (process.env.SKIP_BUILD !== '1' && builtAt() < newestSource()) {
       process.stderr.write('the build failed (above); nothing was started\n');
       process.exit(1);
     }
-    // tsc leaves an unchanged file untouched; the stamp says when the build was last checked.
+    // tsc leaves unchanged files untouched; the stamp says when the build was last checked.
     const now = new Date();
     fs.utimesSync(stamp, now, now);
-    fs.utimesSync(compiled, now, now);
   }
 }
 
