@@ -2,7 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { disableRowLevelSecurity, enableRowLevelSecurity, ofActingAlliance, roleIn, RUNTIME_ROLE, setting } from './support/row-level-security';
 
 const R = RUNTIME_ROLE;
-const SHARED_TABLES = ['schools', 'alliances', 'areas_of_expertise', 'users'];
+// Users are read for identity only, with the owner's rights before the switch to the runtime role: no grant.
+const SHARED_TABLES = ['schools', 'alliances', 'areas_of_expertise'];
 const TENANT_TABLES = ['people', 'memberships', 'alliance_tariffs', 'alliance_terms', 'alliance_school_memberships'];
 /** What a request may change of a staff record: never its id, alliance or creation time. */
 const PEOPLE_UPDATABLE = ['given_name', 'family_name', 'email', 'phone', 'school_id', 'job_title', 'leadership_level', 'in_leadership_since', 'updated_at', 'version'];

@@ -133,8 +133,12 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
       context: async ({ req, res }) => {
         try {
           const ctx = await createContext({ requestId: String(req.id), log: req.log, authorization: req.headers.authorization, allianceHeader: req.header('x-alliance-id') });
-          // A client that goes away mid-request: roll back and give the connection back now (normally a no-op, endRequestPlugin ended it).
-          res.once('close', () => void ctx.end(false));
+          // The response's end always ends the request's transaction (normally a no-op: endRequestPlugin
+          // committed it): a client gone mid-request, or a request Apollo refuses before any plugin runs
+          // (a batch, a body without a query), rolls back and gives the connection back. A client gone
+          // while the context was being built has already closed: end it now.
+          if (res.closed || req.socket.destroyed) void ctx.end(false);
+          else res.once('close', () => void ctx.end(false));
           return ctx;
         } catch (error) {
           // Apollo answers a failed context without logging it; a refusal is expected, anything else is a fault.

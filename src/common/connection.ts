@@ -79,7 +79,8 @@ const validKind: Record<CursorKind, (value: unknown) => boolean> = {
   integer: (v) => typeof v === 'number' && Number.isSafeInteger(v) && Math.abs(v) <= MAX_INT4,
   position: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 && v <= MAX_INT4,
   uuid: (v) => typeof v === 'string' && isUuid(v),
-  timestamp: (v) => typeof v === 'string' && ISO_MILLISECONDS.test(v) && !Number.isNaN(Date.parse(v)),
+  // A calendar date PostgreSQL accepts too: JavaScript reads 2024-02-30 as 1 March, and knows a year 0.
+  timestamp: (v) => typeof v === 'string' && ISO_MILLISECONDS.test(v) && !v.startsWith('0000') && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v,
 };
 
 /**

@@ -27,8 +27,10 @@ export function withoutValues(error: unknown): object {
   if (driverError && typeof driverError === 'object') {
     const { code, routine, table, constraint } = driverError as Record<string, unknown>;
     rest.driverError = { code, routine, table, constraint };
-    // PostgreSQL quotes the offending value in the message ('invalid input syntax for type uuid: "…"').
+    // PostgreSQL quotes the offending value in the message ('invalid input syntax for type uuid: "…"'),
+    // and the stack's first line repeats the message.
     rest.message = `statement failed (${String(code)} ${String(routine)})`;
+    if (typeof rest.stack === 'string') rest.stack = `${rest.message}${rest.stack.includes('\n') ? rest.stack.slice(rest.stack.indexOf('\n')) : ''}`;
   }
   return rest;
 }

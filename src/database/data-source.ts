@@ -35,7 +35,15 @@ export function createDataSource({ url, poolSize = 10, statementTimeoutMs = 5000
       max: poolSize,
       ...(statementTimeoutMs === null
         ? { lock_timeout: 10_000 }
-        : { statement_timeout: statementTimeoutMs, lock_timeout: Math.max(100, Math.floor(statementTimeoutMs / 2)) }),
+        : {
+            statement_timeout: statementTimeoutMs,
+            lock_timeout: Math.max(100, Math.floor(statementTimeoutMs / 2)),
+            // A backstop behind the request transaction's own ending: PostgreSQL ends a session left
+            // idle inside a transaction, and a request waiting for a connection gives up, rather than
+            // a lost request holding a pooled connection for good.
+            idle_in_transaction_session_timeout: Math.max(10_000, statementTimeoutMs * 2),
+            connectionTimeoutMillis: Math.max(10_000, statementTimeoutMs * 2),
+          }),
       options: '-c TimeZone=Europe/London',
       application_name: applicationName,
     },

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { encodeCursor } from '../../src/common/connection';
+import { withoutValues } from '../../src/common/logger';
 import { MembershipRole } from '../../src/modules/users/user-enums';
 import { addMember, createAlliance, createSchool } from '../factories';
 import { createPerson, createUser, TestUser } from '../factories/users';
@@ -74,6 +75,9 @@ describe('cursors', () => {
     ['a timestamp that is not one', (tag: string) => [tag, 'Secretname Zebedee0', '00000000-0000-0000-0000-000000000000']],
     ['an id that is not a uuid', (tag: string) => [tag, '2026-01-01T00:00:00.000Z', 'not-a-uuid']],
     ['too many values', (tag: string) => [tag, '2026-01-01T00:00:00.000Z', '00000000-0000-0000-0000-000000000000', 1]],
+    ['a date that does not exist', (tag: string) => [tag, '2024-02-30T00:00:00.000Z', '00000000-0000-0000-0000-000000000000']],
+    ['a 29 February of a common year', (tag: string) => [tag, '2023-02-29T00:00:00.000Z', '00000000-0000-0000-0000-000000000000']],
+    ['the year 0', (tag: string) => [tag, '0000-01-01T00:00:00.000Z', '00000000-0000-0000-0000-000000000000']],
   ])('refuses a cursor with the right tag but %s', async (_what, build) => {
     const page = await run(PEOPLE, { order: { field: 'UPDATED_AT', direction: 'ASC' } });
     const [tag] = JSON.parse(Buffer.from((page.data as any).people.pageInfo.endCursor, 'base64url').toString('utf8')); // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -88,5 +92,12 @@ describe('cursors', () => {
 
   it('encodes the tag first, so equal keys of two lists never share a cursor', () => {
     expect(encodeCursor('a', [1])).not.toEqual(encodeCursor('b', [1]));
+  });
+
+  it('logs a failed statement without the value PostgreSQL quotes, in its message or its stack', async () => {
+    const error = await t.db.dataSource.query('SELECT $1::uuid', ['Secretname Zebedee']).catch((e: unknown) => e);
+    const logged = JSON.stringify(withoutValues(error));
+    expect(logged).toContain('22P02');
+    expect(logged).not.toMatch(/Secretname|Zebedee/);
   });
 });

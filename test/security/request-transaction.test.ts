@@ -17,6 +17,8 @@ describe('one transaction per request, on a pool of one connection', () => {
   let world: World;
   let pool: DataSource;
   let server: AppServer;
+  let url: string | undefined;
+  const listening = async () => (url ??= await server.listen(0, '127.0.0.1'));
 
   beforeAll(async () => {
     t = await startTestServer();
@@ -97,7 +99,7 @@ describe('one transaction per request, on a pool of one connection', () => {
   });
 
   it('rolls back and frees the connection when an HTTP client disconnects mid-request', async () => {
-    const url = await server.listen(0, '127.0.0.1');
+    const url = await listening();
     const target = world.A.colleagueAtLeadSchool;
     // Hold the row, so that the request waits on its lock while the client goes away.
     const holder = t.db.dataSource.createQueryRunner();
@@ -118,5 +120,26 @@ describe('one transaction per request, on a pool of one connection', () => {
     expect(await t.db.dataSource.query(`SELECT job_title FROM people WHERE id = $1`, [target.id])).not.toEqual([{ job_title: 'left behind' }]);
     const next = await context(world.B.users.ALLIANCE_ADMIN);
     expect((await execute(next, PEOPLE)).errors).toBeUndefined();
+  });
+
+  it.each([
+    ['a valid request', JSON.stringify({ query: '{ __typename }' })],
+    ['a batch, which Apollo refuses after the context and before any plugin', JSON.stringify([{ query: '{ __typename }' }])],
+    ['a body without a query', JSON.stringify({ variables: 'x' })],
+  ])('gives the connection back when the client of %s goes away while its context waits for a connection', async (_what, body) => {
+    const url = await listening();
+    // Another request holds the only connection, so the next context waits in the pool's queue.
+    const held = await context(world.A.users.ALLIANCE_ADMIN);
+    await new Promise<void>((resolve) => {
+      const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json' } });
+      req.on('error', () => resolve());
+      req.end(body);
+      setTimeout(() => (req.destroy(), resolve()), 100);
+    });
+    await held.end(true);
+    await new Promise((r) => setTimeout(r, 300));
+    const served = await Promise.race([pool.query('SELECT 1 AS ok').then(() => 'served'), new Promise((r) => setTimeout(() => r('pool exhausted'), 3000))]);
+    expect(served).toBe('served');
+    expect(await t.db.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)).toEqual([{ n: 0 }]);
   });
 });

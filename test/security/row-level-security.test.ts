@@ -63,6 +63,10 @@ describe('the second wall: PostgreSQL row-level security', () => {
         await q(`DROP POLICY everything ON leaky`);
         await q(`CREATE POLICY tenant ON leaky TO ${RUNTIME_ROLE} USING (alliance_id = nullif(current_setting('app.alliance_id', true), '')::uuid)`);
         expect(await wallProblems(scratch.dataSource, RUNTIME_ROLE)).toEqual([]);
+        // A second permissive policy that ignores the tenant opens every row, beside a good one.
+        await q(`CREATE POLICY everyone ON leaky FOR SELECT TO PUBLIC USING (true)`);
+        expect(await wallProblems(scratch.dataSource, RUNTIME_ROLE)).toEqual([`leaky: a permissive policy of ${RUNTIME_ROLE} ignores the tenant`]);
+        await q(`DROP POLICY everyone ON leaky`);
       });
 
       it('names a view that reads tenant rows with its owner rights', async () => {
@@ -132,6 +136,8 @@ describe('the second wall: PostgreSQL row-level security', () => {
       await expect(asRequest(world.A.users.ALLIANCE_ADMIN, (ctx) => ctx.em.query(`UPDATE people SET alliance_id = $1 WHERE id = $2`, [world.B.alliance.id, id]))).rejects.toThrow(/permission denied/);
       await expect(asRequest(world.A.users.ALLIANCE_ADMIN, (ctx) => ctx.em.query(`DELETE FROM people WHERE id = $1`, [id]))).rejects.toThrow(/permission denied/);
       await expect(asRequest(world.A.users.ALLIANCE_ADMIN, (ctx) => ctx.em.query(`UPDATE memberships SET role = 'ALLIANCE_ADMIN'`))).rejects.toThrow(/permission denied/);
+      // Users are read for identity only, before the switch to the runtime role.
+      await expect(asRequest(world.A.users.ALLIANCE_ADMIN, (ctx) => ctx.em.query(`SELECT email FROM users`))).rejects.toThrow(/permission denied/);
     });
 
     it('lets a head write staff records of their own school only, and an analyst none', async () => {

@@ -14,11 +14,14 @@ export const SHARED_TENANT_TABLES = ['alliance_school_memberships'];
  */
 export async function wallProblems(db: DataSource, runtimeRole: string): Promise<string[]> {
   const problems: string[] = [];
-  const tables: { relname: string; rls: boolean; forced: boolean; runtime_policies: number; tenant_policies: number }[] = await db.query(
+  const tables: { relname: string; rls: boolean; forced: boolean; runtime_policies: number; tenant_policies: number; open_policies: number }[] = await db.query(
     `SELECT c.relname, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
             count(p.oid) FILTER (WHERE r.oid = ANY (p.polroles) OR 0 = ANY (p.polroles))::int AS runtime_policies,
             count(p.oid) FILTER (WHERE (r.oid = ANY (p.polroles) OR 0 = ANY (p.polroles))
-                                   AND coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') LIKE '%app.alliance_id%')::int AS tenant_policies
+                                   AND coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') LIKE '%app.alliance_id%')::int AS tenant_policies,
+            -- Permissive policies are OR'ed: one that ignores the tenant opens every row, whatever the others say.
+            count(p.oid) FILTER (WHERE (r.oid = ANY (p.polroles) OR 0 = ANY (p.polroles)) AND p.polpermissive
+                                   AND coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') NOT SIMILAR TO '%app.(alliance_id|user_id)%')::int AS open_policies
        FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname NOT IN ('pg_catalog', 'information_schema')
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'alliance_id' AND NOT a.attisdropped
@@ -34,6 +37,7 @@ export async function wallProblems(db: DataSource, runtimeRole: string): Promise
     if (!t.forced) problems.push(`${t.relname}: row-level security is not forced`);
     if (!t.runtime_policies) problems.push(`${t.relname}: no policy for ${runtimeRole}`);
     else if (!t.tenant_policies && !SHARED_TENANT_TABLES.includes(t.relname)) problems.push(`${t.relname}: no policy of ${runtimeRole} reads app.alliance_id`);
+    else if (t.open_policies && !SHARED_TENANT_TABLES.includes(t.relname)) problems.push(`${t.relname}: a permissive policy of ${runtimeRole} ignores the tenant`);
   }
 
   const views: { relname: string }[] = await db.query(
