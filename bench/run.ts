@@ -18,7 +18,7 @@ import { post, runLoad } from './http-load';
 import { checkLimits } from './query-cost';
 import { REFERENCE_QUERIES, ReferenceContext, ReferenceQuery } from './reference';
 import { readScaleMark, ScaleInfo } from './scale/scale-mark';
-import { Cleanups, openStatementStats, sequentialScans, StatementCounter } from './setup';
+import { Cleanups, openStatementStats, planFacts, StatementCounter } from './setup';
 
 const USAGE = `Usage: DATABASE_URL=postgres://user@127.0.0.1:5432/ag_scale npm run bench -- [--duration 5] [--compare graphql-js,semi-space-64]
 
@@ -29,6 +29,8 @@ DATABASE_URL must name a database built by \`npm run seed:scale\`.
 
   --duration  seconds of load per run (default 5)
   --compare   API variants loaded beside the API as it ships: ${'${VARIANTS}'}
+  --build     name=<dist folder>: another build's API as one more variant (bench/build-at.sh <commit> <folder>)
+  --plans-only  statements per request and their plans only, no load (the cost-growth check)
   --out       folder for the JSON and markdown results (default bench/results)
 `;
 
@@ -83,6 +85,7 @@ async function main(): Promise<number> {
       duration: { type: 'string', default: '5' },
       compare: { type: 'string', default: '' },
       build: { type: 'string', multiple: true, default: [] },
+      'plans-only': { type: 'boolean', default: false },
       out: { type: 'string', default: path.join('bench', 'results') },
       help: { type: 'boolean', short: 'h' },
     },
@@ -153,6 +156,10 @@ async function main(): Promise<number> {
 
   // Statements per request, and their plans, from an in-process server whose data source counts them.
   const counted = await countStatements(url, secret, token, db);
+  if (values['plans-only']) {
+    console.log(`\n${renderMarkdown(header, [], counted, new Map(), {}, scale)}`);
+    return 0;
+  }
 
   const baseline = await startChild('baseline', path.join(__dirname, 'serve-baseline.js'), [], { BENCH_DATABASE_URL: url, BENCH_CONTEXT: JSON.stringify(context) }, 'alliance-graph-bench-baseline', (q) => `/${q.key}`);
   const apis: Target[] = [];
@@ -255,6 +262,9 @@ interface Counted {
   small: number;
   source: string;
   sequentialScans: string[];
+  /** Of the large page's statements, by EXPLAIN ANALYZE: shared buffers touched and execution time. */
+  buffers: number;
+  executionMs: number;
 }
 
 /** Data statements per request at the reference page sizes and at 5, and any sequential scan of a large table in their plans. */
@@ -272,6 +282,8 @@ async function countStatements(url: string, secret: string, token: string, db: C
       for (const q of REFERENCE_QUERIES) {
         const counts: number[] = [];
         const scans = new Set<string>();
+        let buffers = 0;
+        let executionMs = 0;
         for (const document of [q.graphql, q.graphql.replace(/first: \d+/g, 'first: 5')]) {
           const before = stats ? await stats.calls() : 0;
           const statements = await counter.record(async () => {
@@ -280,9 +292,16 @@ async function countStatements(url: string, secret: string, token: string, db: C
           });
           // The stats view counts its own reading query once.
           counts.push(stats ? (await stats.calls()) - before : statements.length);
-          for (const statement of statements) for (const table of await sequentialScans(db, statement, SCAN_MIN_ROWS)) scans.add(table);
+          for (const statement of statements) {
+            const facts = await planFacts(db, statement, SCAN_MIN_ROWS);
+            facts.sequentialScans.forEach((table) => scans.add(table));
+            if (counts.length === 1) {
+              buffers += facts.buffers;
+              executionMs += facts.executionMs;
+            }
+          }
         }
-        result.push({ key: q.key, edges: q.edges, large: counts[0], small: counts[1], source: stats ? 'pg_stat_statements' : 'driver', sequentialScans: [...scans] });
+        result.push({ key: q.key, edges: q.edges, large: counts[0], small: counts[1], source: stats ? 'pg_stat_statements' : 'driver', sequentialScans: [...scans], buffers, executionMs });
       }
       return result;
     } finally {
@@ -389,12 +408,12 @@ function renderMarkdown(header: string[], rows: Row[], counted: Counted[], sizes
   for (const r of rows) {
     lines.push(`| ${r.query} | ${r.target} | ${r.connections} | ${r.requestsPerSecond.toFixed(1)} | ${r.ofBaseline === null ? '' : pct(r.ofBaseline)} | ${r.p50} | ${r.p99} | ${num(r.nodeCpuMsPerRequest)} | ${num(r.pgCpuMsPerRequest)} |`);
   }
-  lines.push('', `Statements per request (data statements; transaction control aside) and plans, at ${scale.schools} schools:`, '');
-  lines.push('| Query | Rows | KiB | Relation edges | SQL statements | at first: 5 | counted by | Sequential scans of tables over 10,000 rows |', '| --- | --: | --: | --: | --: | --: | --- | --- |');
+  lines.push('', `Statements per request (data statements; transaction control aside) and their plans (EXPLAIN ANALYZE of the large page's statements, identity included), at ${scale.schools} schools:`, '');
+  lines.push('| Query | Rows | KiB | Relation edges | SQL statements | at first: 5 | counted by | Buffers touched | PostgreSQL execution ms | Sequential scans of tables over 10,000 rows |', '| --- | --: | --: | --: | --: | --: | --- | --: | --: | --- |');
   for (const c of counted) {
     const q = REFERENCE_QUERIES.find((r) => r.key === c.key)!;
     const size = sizes.get(c.key);
-    lines.push(`| ${q.name} | ${size?.rows ?? ''} | ${size ? (size.bytes / 1024).toFixed(1) : ''} | ${c.edges} (+1 identity) | ${c.large} | ${c.small} | ${c.source} | ${c.sequentialScans.join(', ') || 'none'} |`);
+    lines.push(`| ${q.name} | ${size?.rows ?? ''} | ${size ? (size.bytes / 1024).toFixed(1) : ''} | ${c.edges} (+1 identity) | ${c.large} | ${c.small} | ${c.source} | ${c.buffers} | ${c.executionMs.toFixed(1)} | ${c.sequentialScans.join(', ') || 'none'} |`);
   }
   lines.push('', `Peak RSS (MiB): ${Object.entries(peakRss).map(([name, mib]) => `${name} ${mib ?? 'n/a'}`).join(', ')}`);
   return lines.join('\n');

@@ -65,22 +65,35 @@ export async function openStatementStats(url: string): Promise<{ calls: () => Pr
   };
 }
 
-/** Tables of more than `minRows` rows that a statement's plan reads with a sequential scan. */
-export async function sequentialScans(client: Client, statement: Statement, minRows: number): Promise<string[]> {
-  const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.parameters);
+export interface PlanFacts {
+  /** Tables over `minRows` rows that the plan reads with a sequential scan. */
+  sequentialScans: string[];
+  /** Shared buffers the statement touched (hit or read): its data volume, whatever the machine's load. */
+  buffers: number;
+  executionMs: number;
+}
+
+/** EXPLAIN ANALYZE of a statement the API sent (read-only statements only: the reference queries read). */
+export async function planFacts(client: Client, statement: Statement, minRows: number): Promise<PlanFacts> {
+  const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.sql}`, statement.parameters);
   const found: string[] = [];
   const walk = (node: PlanNode) => {
     if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) found.push(node['Relation Name']);
     node.Plans?.forEach(walk);
   };
-  walk(rows[0]['QUERY PLAN'][0].Plan);
-  if (!found.length) return [];
+  const top = rows[0]['QUERY PLAN'][0];
+  walk(top.Plan);
+  const buffers = (top.Plan['Shared Hit Blocks'] ?? 0) + (top.Plan['Shared Read Blocks'] ?? 0);
+  if (!found.length) return { sequentialScans: [], buffers, executionMs: top['Execution Time'] };
   const sizes = await client.query<{ relname: string; n: number }>('SELECT relname, reltuples::bigint AS n FROM pg_class WHERE relname = ANY($1)', [found]);
-  return sizes.rows.filter((r) => Number(r.n) > minRows).map((r) => `${r.relname} (${Number(r.n).toLocaleString('en-GB')} rows)`);
+  const large = sizes.rows.filter((r) => Number(r.n) > minRows).map((r) => `${r.relname} (${Number(r.n).toLocaleString('en-GB')} rows)`);
+  return { sequentialScans: large, buffers, executionMs: top['Execution Time'] };
 }
 
 interface PlanNode {
   'Node Type': string;
+  'Shared Hit Blocks'?: number;
+  'Shared Read Blocks'?: number;
   'Relation Name'?: string;
   Plans?: PlanNode[];
 }
