@@ -14,7 +14,7 @@ export interface DemoPerson {
   login?: 'head' | 'sle' | 'lp';
 }
 
-/** The same staff shape in every demo alliance, with names of its own (deterministic): ten records, six of them middle leaders, so that an analyst's counts by leadership level show one group unsuppressed. */
+/** The same staff shape in every demo alliance, with names of its own (deterministic): ten records, too few for an analyst's counts to show more than the total and a single authority (see suppression.ts). */
 const NAMES: Record<DemoSlug, [string, string][]> = {
   'london-south': [['Adaeze', 'Okafor'], ['Tom', 'Whitfield'], ['Priya', 'Raman'], ['Gareth', 'Hughes'], ['Mei', 'Chen'], ['Samuel', 'Osei'], ['Femi', 'Adebayo'], ['Lucy', 'Hart'], ['Omar', 'Farouk'], ['Ellen', 'Price']],
   romero: [['Bernadette', 'Kelly'], ['Liam', 'Doherty'], ['Teresa', 'Nowak'], ['Francis', 'Byrne'], ['Grace', 'Adeyemi'], ['Joseph', 'Mulligan'], ['Catherine', 'Walsh'], ['Patrick', 'Quinn'], ['Maria', 'Santos'], ['Dominic', 'Reilly']],

@@ -46,18 +46,27 @@ export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimen
   // A dimension the caller may not group by is not grouped by at all, not even to be thrown away.
   const selectable = new Set(offered.flatMap((d) => COLUMNS[d]));
   columns.forEach((column, i) => qb.addSelect(selectable.has(column) ? column : 'NULL', `c${i}`));
-  qb.groupBy(`GROUPING SETS ((), ${offered.map((d) => `(${COLUMNS[d].join(', ')})`).join(', ')})`);
+  // Every offered grouping, and their cross-table, which the suppression audit needs and never shows.
+  qb.groupBy(`GROUPING SETS ((), ${offered.map((d) => `(${COLUMNS[d].join(', ')})`).join(', ')}, (${[...selectable].join(', ')}))`);
   const rows: Record<string, string | number | null>[] = await qb.getRawMany();
 
   // GROUPING() sets a bit for each dimension left out of a row's set: all bits for the total, all but one for a dimension.
   const all = (1 << offered.length) - 1;
   const dimensionOf = (bits: number) => offered.find((_, i) => bits === (all & ~(1 << (offered.length - 1 - i)))) ?? '';
-  const cells = rows.map((row) => {
-    const grouping = Number(row.grouping) === all ? '' : dimensionOf(Number(row.grouping));
-    const values = columns.map((_, i) => (row[`c${i}`] === null ? null : String(row[`c${i}`])));
-    return { grouping, count: Number(row.n), fingerprint: `${row.n}:${row.fingerprint}`, key: JSON.stringify(values), values };
-  });
-  const hidden = suppress(cells, ctx.minGroupSize);
+  const valuesOf = (row: Record<string, string | number | null>) => columns.map((_, i) => (row[`c${i}`] === null ? null : String(row[`c${i}`])));
+  const cross = rows.filter((row) => Number(row.grouping) === 0).map(valuesOf);
+  const positions = (d: PeopleDimension) => COLUMNS[d].map((column) => columns.indexOf(column));
+  const cells = rows
+    .filter((row) => Number(row.grouping) !== 0)
+    .map((row) => {
+      const grouping = Number(row.grouping) === all ? '' : dimensionOf(Number(row.grouping));
+      const values = valuesOf(row);
+      // The cross-table cells this one adds up: those with the same values of its dimension (all, for the total).
+      const parts = cross.flatMap((crossValues, j) => (grouping === '' || positions(grouping).every((p) => crossValues[p] === values[p]) ? [j] : []));
+      return { grouping, count: Number(row.n), fingerprint: `${row.n}:${row.fingerprint}`, key: JSON.stringify(values), values, parts };
+    });
+  const crossCounts = rows.filter((row) => Number(row.grouping) === 0).map((row) => Number(row.n));
+  const hidden = suppress(cells, ctx.minGroupSize, crossCounts);
 
   const total = cells.find((c) => c.grouping === '');
   const wanted = requested[0] ?? '';

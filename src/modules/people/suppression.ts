@@ -1,3 +1,5 @@
+import { Constraint, solve } from 'yalps';
+
 /**
  * Small-group suppression across every grouping a caller can ask for (SECURITY.md D2). All of a
  * caller's possible answers are computed and suppressed together, so no two answers can be played
@@ -12,8 +14,15 @@
  *    authority has a cell equal to the total) are one cell: hidden in one, hidden in all, so a
  *    grouping that shows it cannot reopen a grouping that hides it. Cells are compared by a
  *    fingerprint of their members, computed in SQL.
- * Steps 2 and 3 repeat until nothing changes. What this does not claim: bounds. An attacker still
- * learns that hidden cells lie between 1 and their known sum.
+ * Steps 2 and 3 repeat until nothing changes.
+ * 4. Audit: groupings of the same people are margins of one cross-table (authority and phase both
+ *    come from the school), and an attacker may know which of its cells are not empty (the register
+ *    says which phases an authority's schools have). Every hidden cell is bounded by linear
+ *    programming over that cross-table, its non-empty cells at least 1, under every shown count as
+ *    an equation; a hidden cell whose bounds admit one whole number is reopened, so one more cell is
+ *    hidden (the smallest shown one of its grouping, else of another grouping that overlaps it, else
+ *    the total) and steps 2 to 4 run again.
+ * What this does not claim: an attacker still learns the bounds the audit computes.
  */
 export interface Cell {
   /** Which grouping the cell belongs to; '' for the total. */
@@ -23,13 +32,29 @@ export interface Cell {
   fingerprint: string;
   /** A stable order among equal counts, so the same data always hides the same cells. */
   key: string;
+  /** The cross-table cells this cell adds up (indices into the `cross` counts given to suppress). */
+  parts?: readonly number[];
 }
 
-export function suppress(cells: readonly Cell[], minimum: number): Set<Cell> {
+export function suppress(cells: readonly Cell[], minimum: number, cross?: readonly number[]): Set<Cell> {
   const hidden = new Set<Cell>();
   const total = cells.find((c) => c.grouping === '');
   if (!total || total.count < minimum) return new Set(cells);
   for (const cell of cells) if (cell.count < minimum) hidden.add(cell);
+  for (;;) {
+    if (!complete(cells, hidden, total, minimum)) return new Set(cells);
+    const reopened = cross ? cells.find((c) => c !== total && hidden.has(c) && determined(cells, hidden, c, cross)) : undefined;
+    if (!reopened) return hidden;
+    const shown = (c: Cell) => c !== total && !hidden.has(c);
+    const smallest = (list: Cell[]) => list.sort((a, b) => a.count - b.count || a.key.localeCompare(b.key))[0];
+    const overlaps = (c: Cell) => c.parts?.some((p) => reopened.parts?.includes(p));
+    const next = smallest(cells.filter((c) => shown(c) && c.grouping === reopened.grouping)) ?? smallest(cells.filter((c) => shown(c) && overlaps(c))) ?? total;
+    hidden.add(next);
+  }
+}
+
+/** Steps 2 and 3 until nothing changes; false when they reach the total, which hides everything. */
+function complete(cells: readonly Cell[], hidden: Set<Cell>, total: Cell, minimum: number): boolean {
 
   const groupings = new Map<string, Cell[]>();
   for (const cell of cells) if (cell.grouping !== '') groupings.set(cell.grouping, [...(groupings.get(cell.grouping) ?? []), cell]);
@@ -43,7 +68,7 @@ export function suppress(cells: readonly Cell[], minimum: number): Set<Cell> {
         if (!hidden.has(twin)) (hidden.add(twin), (changed = true));
       }
     }
-    if (hidden.has(total)) return new Set(cells);
+    if (hidden.has(total)) return false;
     for (const group of groupings.values()) {
       const hiddenHere = group.filter((c) => hidden.has(c));
       const sum = hiddenHere.reduce((s, c) => s + c.count, 0);
@@ -53,5 +78,29 @@ export function suppress(cells: readonly Cell[], minimum: number): Set<Cell> {
       if (next) (hidden.add(next), (changed = true));
     }
   }
-  return hidden;
+  return true;
+}
+
+/**
+ * Whether the shown counts pin a hidden cell to one whole number: its least and greatest possible
+ * value over the cross-table, every non-empty cross cell at least 1, every shown cell's count an equation.
+ */
+function determined(cells: readonly Cell[], hidden: Set<Cell>, cell: Cell, cross: readonly number[]): boolean {
+  const constraints: Record<string, Constraint> = {};
+  const variables: Record<string, Record<string, number>> = {};
+  cross.forEach((_, j) => {
+    constraints[`nonEmpty${j}`] = { min: 1 };
+    variables[`x${j}`] = { [`nonEmpty${j}`]: 1, objective: cell.parts?.includes(j) ? 1 : 0 };
+  });
+  cells.forEach((c, i) => {
+    if (hidden.has(c)) return;
+    constraints[`shown${i}`] = { equal: c.count };
+    for (const j of c.parts ?? []) variables[`x${j}`][`shown${i}`] = 1;
+  });
+  const bound = (direction: 'minimize' | 'maximize') => {
+    const solution = solve({ direction, objective: 'objective', constraints, variables });
+    return solution.status === 'optimal' ? solution.result : direction === 'minimize' ? -Infinity : Infinity;
+  };
+  const [least, most] = [bound('minimize'), bound('maximize')];
+  return Math.floor(most + 1e-6) - Math.ceil(least - 1e-6) < 1;
 }

@@ -1,9 +1,9 @@
 /**
- * An attacker's arithmetic on small-group suppression (SECURITY.md D2): from every answer a caller
- * can get, which values can each hidden cell take? Each grouping's cells add up to the total, every
- * cell that is listed holds at least one person, and the attacker assumes that the unknown local
- * authority and the unknown phase are the same people (those without a school). Every solution is
- * enumerated, so a cell with one possible value has been reopened.
+ * An attacker's arithmetic on small-group suppression (SECURITY.md D2), independent of the
+ * implementation: it enumerates every way the alliance's staff could be spread over the cross-table
+ * of leadership level × authority × phase that agrees with every answer the caller can get. The
+ * attacker is given the worst case: which cross-table cells are not empty (the public register says
+ * which phases an authority's schools have). A hidden count with one possible value has been reopened.
  */
 export interface Answer {
   grouping: string;
@@ -11,46 +11,38 @@ export interface Answer {
   cells: { key: string; count: number | null }[];
 }
 
-type Assignment = Map<string, number>;
+/** A non-empty cell of the cross-table: its key in each grouping. */
+export type CrossCell = Record<string, string>;
 
-/** Ways to write `sum` as `parts` positive integers, in order. */
-function compositions(sum: number, parts: number): number[][] {
-  if (parts === 0) return sum === 0 ? [[]] : [];
-  if (parts === 1) return sum >= 1 ? [[sum]] : [];
-  const out: number[][] = [];
-  for (let first = 1; first <= sum - parts + 1; first++) for (const rest of compositions(sum - first, parts - 1)) out.push([first, ...rest]);
-  return out;
-}
-
-/** Every assignment of a grouping's hidden cells that adds up; cell ids are `grouping/key`. */
-function groupingSolutions(answer: Answer, total: number): Assignment[] {
-  const hidden = answer.cells.filter((c) => c.count === null);
-  const shown = answer.cells.reduce((s, c) => s + (c.count ?? 0), 0);
-  const known = new Map(answer.cells.filter((c) => c.count !== null).map((c) => [`${answer.grouping}/${c.key}`, c.count!]));
-  return compositions(total - shown, hidden.length).map((values) => new Map([...known, ...hidden.map((c, i) => [`${answer.grouping}/${c.key}`, values[i]] as [string, number])]));
-}
-
-/** The possible values of each hidden cell; `links` are pairs of cell ids the attacker takes to be equal. */
-export function possibleValues(answers: Answer[], links: [string, string][]): Map<string, Set<number>> {
-  const total = answers.find((a) => a.total !== null)?.total;
+export function possibleValues(answers: Answer[], support: CrossCell[]): Map<string, Set<number>> {
   const possible = new Map<string, Set<number>>();
+  const total = answers.find((a) => a.total !== null)?.total;
   if (total === undefined || total === null) return possible;
-  let solutions: Assignment[] = [new Map()];
-  for (const answer of answers) {
-    const next: Assignment[] = [];
-    for (const partial of solutions) {
-      for (const own of groupingSolutions(answer, total)) {
-        const merged = new Map([...partial, ...own]);
-        if (links.every(([a, b]) => !merged.has(a) || !merged.has(b) || merged.get(a) === merged.get(b))) next.push(merged);
+  // Each shown count is an equation over the cross cells it adds up.
+  const equations = answers.flatMap((a) =>
+    a.cells.filter((c) => c.count !== null).map((c) => ({ cells: support.flatMap((x, j) => (x[a.grouping] === c.key ? [j] : [])), count: c.count! })),
+  );
+  equations.push({ cells: support.map((_, j) => j), count: total });
+  const hidden = answers.flatMap((a) => a.cells.filter((c) => c.count === null).map((c) => ({ id: `${a.grouping}/${c.key}`, cells: support.flatMap((x, j) => (x[a.grouping] === c.key ? [j] : [])) })));
+  for (const h of hidden) possible.set(h.id, new Set());
+
+  const x: number[] = [];
+  const within = () => equations.every((e) => e.cells.reduce((s, j) => s + (j < x.length ? x[j] : 1), 0) <= e.count);
+  const visit = (j: number): void => {
+    if (j === support.length) {
+      if (equations.every((e) => e.cells.reduce((s, k) => s + x[k], 0) === e.count)) {
+        for (const h of hidden) possible.get(h.id)!.add(h.cells.reduce((s, k) => s + x[k], 0));
       }
+      return;
     }
-    solutions = next;
-  }
-  for (const answer of answers) {
-    for (const cell of answer.cells.filter((c) => c.count === null)) {
-      const id = `${answer.grouping}/${cell.key}`;
-      possible.set(id, new Set(solutions.map((s) => s.get(id)!)));
+    for (let v = 1; v <= total; v++) {
+      x[j] = v;
+      // Every later cell holds at least one person: stop once an equation is already exceeded.
+      if (!within()) break;
+      visit(j + 1);
     }
-  }
+    x.length = j;
+  };
+  visit(0);
   return possible;
 }
