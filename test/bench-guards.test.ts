@@ -1,0 +1,25 @@
+import { diff } from '../bench/compare';
+import { readScaleMark, SCALE_MARK, scaleSize } from '../bench/scale/scale-mark';
+import { createTestDatabase, TestDatabase } from './helpers/database';
+
+describe('the benchmark refuses what it cannot measure', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('finds no scale dataset in a database that seed:scale did not build, and reads the sizes of one it did', async () => {
+    expect(await readScaleMark(db.url)).toBeUndefined();
+    await db.dataSource.query(`COMMENT ON DATABASE ${db.name} IS '${SCALE_MARK} ${JSON.stringify({ fraction: 0.1, ...scaleSize(0.1) })}'`);
+    expect(await readScaleMark(db.url)).toEqual({ fraction: 0.1, schools: 5000, alliances: 50, peoplePerAlliance: 120, formerMembersPerAlliance: 40 });
+  });
+
+  it('names each value where the API and the baseline differ', () => {
+    const baseline = { people: { totalCount: 3, edges: [{ node: { email: 'a@x' } }, { node: { email: 'b@x' } }] } };
+    const api = { people: { totalCount: 3, edges: [{ node: { email: 'a@x' } }, { node: { email: null } }] } };
+    expect(diff(baseline, api, 'data')).toEqual(['data.people.edges[1].node.email: baseline "b@x", API null']);
+    expect(diff(baseline, { people: { ...api.people, edges: api.people.edges.slice(0, 1) } }, 'data')).toContain('data.people.edges: 2 items in the baseline, 1 from the API');
+    expect(diff(baseline, baseline, 'data')).toEqual([]);
+  });
+});
