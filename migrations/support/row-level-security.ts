@@ -19,7 +19,11 @@ export const setting = {
 /** `alliance_id` is the acting alliance: the condition every tenant policy starts from. */
 export const ofActingAlliance = (column = 'alliance_id') => `${column} = ${setting.allianceId}`;
 
-/** The acting role is one of these. */
+/**
+ * The acting role is one of these. In a read policy prefer an exclusion (`role <> 'X' OR ...`): the
+ * planner cannot see a setting's value, guesses that an IN list keeps few rows, and then sorts a whole
+ * alliance rather than reading a page in index order.
+ */
 export const roleIn = (...roles: string[]) => `${setting.role} IN (${roles.map((r) => `'${r}'`).join(', ')})`;
 
 /**

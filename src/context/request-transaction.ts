@@ -27,7 +27,7 @@ interface PoolClientLike {
 export async function beginRequestTransaction(dataSource: DataSource): Promise<RequestTransaction> {
   const runner = dataSource.createQueryRunner();
   try {
-    await runner.startTransaction();
+    await runner.connect();
   } catch (error) {
     await destroy(runner, error);
     throw error;
@@ -37,7 +37,7 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<R
   return {
     em: runner.manager,
     async actAs(viewer, acting) {
-      const settings = [
+      const settings: [string, string][] = [
         ['role', RUNTIME_ROLE],
         ['app.alliance_id', acting?.allianceId ?? ''],
         // No acting alliance: an empty tenant, which no tenant row matches.
@@ -46,16 +46,26 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<R
         ['app.person_id', acting?.personId ?? ''],
         ['app.school_id', acting?.schoolId ?? ''],
       ];
-      for (const [name, value] of settings.slice(1)) {
-        if (name !== 'app.role' && value && !isUuid(value)) throw new Error(`${name} is not a uuid`);
+      // Checked, so that they can be written into the statement: ids are uuids, roles are our own words.
+      for (const [name, value] of settings) {
+        if (!(name.endsWith('_id') ? value === '' || isUuid(value) : /^[a-z_A-Z]+$/.test(value))) throw new Error(`${name} cannot be set to that value`);
       }
-      await runner.query(`SELECT ${settings.map((_, i) => `set_config($${2 * i + 1}, $${2 * i + 2}, true)`).join(', ')}`, settings.flat());
+      // One round trip: the transaction starts and its settings are made together (a simple-protocol
+      // statement may hold two); the identity lookup before it ran outside, with the owner's rights.
+      Object.assign(runner as unknown as RunnerState, { transactionDepth: 1, isTransactionActive: true });
+      await runner.query(`START TRANSACTION; SELECT ${settings.map(([name, value]) => `set_config('${name}', '${value}', true)`).join(', ')}`);
     },
     end(commit) {
       ending ??= finish(runner, connection, commit);
       return ending;
     },
   };
+}
+
+/** What TypeORM keeps of a runner's transaction, set by hand when the transaction is started with its settings. */
+interface RunnerState {
+  transactionDepth: number;
+  isTransactionActive: boolean;
 }
 
 interface Serialized {
@@ -92,8 +102,14 @@ async function finish(runner: QueryRunner, connection: Serialized, commit: boole
   if (runner.isReleased) return false;
   connection.closed = true;
   const client = (runner as unknown as { databaseConnection?: PoolClientLike }).databaseConnection;
-  const depth = (runner as unknown as { transactionDepth: number }).transactionDepth;
+  const depth = (runner as unknown as RunnerState).transactionDepth;
   try {
+    // Ended before its transaction began (a refused token, an unknown alliance): nothing to undo.
+    if (!runner.isTransactionActive) {
+      await connection.last(async () => undefined);
+      await runner.release();
+      return false;
+    }
     const committed = await connection.last(async () => {
       // After every statement sent before end(). A savepoint still open means the request was cut
       // off inside a mutation: roll it all back. PostgreSQL answers COMMIT of a transaction that a

@@ -51,13 +51,13 @@ export class QueryCounter implements Logger {
   reset() {
     this.queries = [];
   }
-  /** Statements that read data: the request transaction's own plumbing (its settings) is not one. */
+  /** Statements that read data (a request's transaction and settings start with START TRANSACTION). */
   get selects(): string[] {
-    return this.queries.filter((q) => /^\s*select/i.test(q) && !/^\s*select set_config\(/i.test(q));
+    return this.queries.filter((q) => /^\s*select/i.test(q));
   }
-  /** Each request sets its role and acting alliance once, in one statement (request-transaction.ts). */
+  /** Each request starts its transaction with its role and acting alliance in one round trip (request-transaction.ts). */
   get settings(): string[] {
-    return this.queries.filter((q) => /^\s*select set_config\(/i.test(q));
+    return this.queries.filter((q) => /^\s*start transaction; select set_config\(/i.test(q));
   }
 }
 

@@ -160,4 +160,19 @@ describe('the second wall: PostgreSQL row-level security', () => {
       expect(offenders).toEqual(['src/context/request-transaction.ts']);
     });
   });
+
+  it('keeps a page of a large alliance in index order under the policies: no sort of the whole alliance', async () => {
+    await t.db.dataSource.query(
+      `INSERT INTO people (alliance_id, given_name, family_name) SELECT $1, 'Bulk' || i, 'Row' || i FROM generate_series(1, 3000) i`,
+      [world.A.alliance.id],
+    );
+    await t.db.dataSource.query('ANALYZE people');
+    const plan = await asRequest(world.A.users.ALLIANCE_ADMIN, (ctx) =>
+      ctx.em.query(`EXPLAIN SELECT e.id FROM people e WHERE e.alliance_id = $1 ORDER BY (e.family_name || ' ' || e.given_name), e.id LIMIT 101`, [world.A.alliance.id]),
+    );
+    const text = plan.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+    expect(text).toContain('Index Scan using people_alliance_id');
+    expect(text).not.toMatch(/Sort|Seq Scan/);
+    await t.db.dataSource.query(`DELETE FROM people WHERE given_name LIKE 'Bulk%'`);
+  });
 });
