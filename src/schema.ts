@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { GraphQLFieldResolver, GraphQLSchema, isInterfaceType, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
+import { GraphQLFieldResolver, GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from 'graphql';
 import { applyMiddlewareToDeclaredResolvers, IMiddlewareFieldMap, IMiddlewareGenerator } from 'graphql-middleware';
-import { buildSchemaSync, NonEmptyArray } from 'type-graphql';
+import { buildSchemaSync, getMetadataStorage, NonEmptyArray } from 'type-graphql';
 import { permissions, redactions, rules } from './auth/permissions';
 import { AllianceResolver } from './modules/alliances/alliances.resolver';
 import { SchoolMembershipResolver } from './modules/alliances/school-membership.resolver';
@@ -45,7 +45,7 @@ export function getBaseSchema(): GraphQLSchema {
 export function getSchema(): GraphQLSchema {
   if (!guarded) {
     const schema = getBaseSchema();
-    readGlobalIdsDirectly(schema);
+    readGettersDirectly(schema);
     guarded = applyMiddlewareToDeclaredResolvers(schema, namedFieldsOnly(permissions, rules, schema), redactions);
     resolveLazyValues(guarded);
   }
@@ -70,19 +70,29 @@ export function namedFieldsOnly(generator: IMiddlewareGenerator<any, any, any>, 
 }
 
 /**
- * Every Node's `id` reads the entity's `globalId` getter. type-graphql declares it as a field
- * resolver (its GraphQL name differs from the property) and runs its per-call machinery (argument
- * and middleware handling) for every row; reading the getter directly is the same value. Done before
- * the rules are applied, so a rule on an id (Person.id) wraps this resolver.
+ * Fields that are getters of their entity (a Node's `id` is its `globalId`, a school's `phase`, a
+ * person's `displayName`) read the getter directly. type-graphql gives each a resolver that runs its
+ * per-call machinery (converting the source to its class, middleware and argument handling) for every
+ * value of every row; for a source that already is an instance of the class the getter's value is
+ * the same. Done before the rules are applied, so a rule on such a field (Person.id) wraps this.
  */
-function readGlobalIdsDirectly(schema: GraphQLSchema): void {
-  const node = schema.getType('Node');
-  if (!node || !isInterfaceType(node)) return;
-  for (const type of schema.getPossibleTypes(node)) {
-    const id = type.getFields().id;
-    const declared = id?.resolve;
-    if (!declared) continue;
-    id.resolve = (source: { globalId?: string }, args, ctx, info) => source.globalId ?? declared(source, args, ctx, info);
+function readGettersDirectly(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const getters = storage.fieldResolvers.filter((r) => r.kind === 'internal' && !r.middlewares?.length && !r.params?.length);
+  const external = storage.fieldResolvers.filter((r) => r.kind === 'external');
+  for (const objectType of storage.objectTypes) {
+    const type = schema.getType(objectType.name);
+    if (!isObjectType(type)) continue;
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+    const cls = objectType.target as Function;
+    for (const [name, field] of Object.entries(type.getFields())) {
+      const declared = field.resolve;
+      if (!declared || field.args.length) continue;
+      const getter = getters.find((r) => r.schemaName === name && (r.target === cls || cls.prototype instanceof r.target));
+      if (!getter || external.some((r) => r.schemaName === name && r.getObjectType?.() === cls)) continue;
+      const property = getter.methodName;
+      field.resolve = (source: Record<string, unknown>, args, ctx, info) => (source instanceof cls ? source[property] : declared(source, args, ctx, info));
+    }
   }
 }
 

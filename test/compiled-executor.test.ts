@@ -40,6 +40,16 @@ describe('the compiled executor', () => {
       for (const type of connections) expect((type as { getFields(): Record<string, { resolve?: unknown }> }).getFields().totalCount.resolve).toBeDefined();
     });
 
+    it('reads entity getters directly for instances, and through type-graphql for anything else', async () => {
+      const { School } = await import('../src/modules/schools/school.entity');
+      const school = Object.assign(Object.create(School.prototype) as InstanceType<typeof School>, { id: '00000000-0000-4000-8000-000000000001', phaseCode: '2', phaseName: 'Primary' });
+      const fields = (getSchema().getType('School') as unknown as { getFields(): Record<string, { resolve: (...a: unknown[]) => unknown }> }).getFields();
+      const info = {} as never;
+      expect(fields.phase.resolve(school, {}, {}, info)).toEqual({ code: '2', name: 'Primary' });
+      expect(fields.id.resolve(school, {}, {}, info)).toBe(Buffer.from(`School:${school.id}`).toString('base64url'));
+      expect(await fields.phase.resolve({ phaseCode: '4', phaseName: 'Secondary' }, {}, {}, info)).toEqual({ code: '4', name: 'Secondary' });
+    });
+
     it('wraps only the fields the permissions map and the redactions name', () => {
       const base = getBaseSchema();
       const guarded = getSchema();
