@@ -36,6 +36,8 @@ const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platfor
   'email+phone (lead’s school)':              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'hidden',     'FORBIDDEN'],
   'email+phone (another school)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'null',       'hidden',     'FORBIDDEN'],
   'email+phone (the practitioner’s record)':  ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
+  'peopleStatistics':                         ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'ok'],
+  'auditEvents':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
 };
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -113,6 +115,8 @@ function membersOnly(tenant: 'A' | 'B'): Operation {
 }
 
 const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
+  peopleStatistics: { source: `{ peopleStatistics(groupBy: [LEADERSHIP_LEVEL]) { total minimumGroupSize } }`, outcome: (data) => (data.peopleStatistics.minimumGroupSize === 5 ? 'ok' : 'wrong') },
+  auditEvents: { source: `{ auditEvents(first: 5) { totalCount edges { node { action } } } }`, outcome: (data) => (typeof data.auditEvents.totalCount === 'number' ? 'ok' : 'wrong') },
   'viewer': { source: `{ viewer { user { email } actingRole } }`, outcome: (d) => (d.viewer.user.email ? 'ok' : 'null') },
   'alliances': { source: `{ alliances { totalCount edges { node { slug } } } }`, outcome: (d) => (d.alliances.totalCount >= 2 ? 'ok' : 'empty') },
   'alliance(slug) members-only, own': membersOnly('A'),
