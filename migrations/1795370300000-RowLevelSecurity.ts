@@ -51,6 +51,17 @@ export class RowLevelSecurity1795370300000 implements MigrationInterface {
     const mayEdit = `(${roleIn('PLATFORM_ADMIN', 'ALLIANCE_ADMIN', 'SCHOOL_LEAD')} OR (${roleIn('PRACTITIONER')} AND id = ${setting.personId}))`;
     await q.query(`CREATE POLICY tenant_update ON people FOR UPDATE TO ${R} USING (${ofActingAlliance()} AND ${mayEdit}) WITH CHECK (${ofActingAlliance()} AND ${responsibleFor})`);
 
+    // Where a practitioner works and their leadership history decide SLE eligibility: their school or coordinator sets them.
+    await q.query(`
+      CREATE FUNCTION people_practitioner_fields() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF ${setting.role} = 'PRACTITIONER' AND (NEW.school_id, NEW.leadership_level, NEW.in_leadership_since) IS DISTINCT FROM (OLD.school_id, OLD.leadership_level, OLD.in_leadership_since) THEN
+          RAISE EXCEPTION 'a practitioner may not change their own school or leadership' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER people_practitioner_fields BEFORE UPDATE ON people FOR EACH ROW EXECUTE FUNCTION people_practitioner_fields()`);
+
     // A user's own memberships are read across alliances (viewer.memberships); others' within the acting alliance.
     await q.query(`CREATE POLICY tenant_read ON memberships FOR SELECT TO ${R} USING (${ofActingAlliance()} OR user_id = ${setting.userId})`);
     await q.query(`CREATE POLICY tenant_read ON alliance_tariffs FOR SELECT TO ${R} USING (${ofActingAlliance()})`);
@@ -60,6 +71,8 @@ export class RowLevelSecurity1795370300000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER people_practitioner_fields ON people`);
+    await q.query(`DROP FUNCTION people_practitioner_fields`);
     for (const table of TENANT_TABLES) await disableRowLevelSecurity(q, table, ['tenant_read', 'tenant_insert', 'tenant_update', 'public_profile_read']);
     await q.query(`REVOKE ALL ON ${[...SHARED_TABLES, ...TENANT_TABLES].join(', ')} FROM ${R}`);
     await q.query(`REVOKE USAGE ON SCHEMA public FROM ${R}`);

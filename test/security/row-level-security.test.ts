@@ -148,6 +148,14 @@ describe('the second wall: PostgreSQL row-level security', () => {
       expect(await asRequest(world.A.users.ANALYST, (ctx) => ctx.em.query(`UPDATE people SET job_title = job_title RETURNING id`))).toEqual([[], 0]);
     });
 
+    it('lets a practitioner change their own details but not their school or leadership, even by SQL that bypasses the services', async () => {
+      const own = world.A.practitionerPerson.id;
+      expect(await asRequest(world.A.users.PRACTITIONER, (ctx) => ctx.em.query(`UPDATE people SET job_title = job_title WHERE id = $1 RETURNING id`, [own]))).toEqual([[{ id: own }], 1]);
+      for (const change of [`school_id = NULL`, `leadership_level = 'HEADTEACHER'`, `in_leadership_since = '2001-01-01'`]) {
+        await expect(asRequest(world.A.users.PRACTITIONER, (ctx) => ctx.em.query(`UPDATE people SET ${change} WHERE id = $1`, [own]))).rejects.toThrow(/may not change their own school or leadership/);
+      }
+    });
+
     it('runs as the runtime role, not as the connection’s user', async () => {
       const [who] = await asRequest(world.A.users.ALLIANCE_ADMIN, (ctx) => ctx.em.query(`SELECT current_user AS role, current_setting('app.alliance_id') AS alliance`));
       expect(who).toEqual({ role: RUNTIME_ROLE, alliance: world.A.alliance.id });
