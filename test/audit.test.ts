@@ -136,4 +136,13 @@ describe('the audit trail', () => {
       await ctx.end(false);
     }
   });
+
+  it('answers a page in a fixed number of statements, whatever its size', async () => {
+    for (const first of [1, 100]) {
+      t.db.counter.reset();
+      await events(coordinator, { first });
+      // The identity lookup, the page, and its count.
+      expect(t.db.counter.selects).toHaveLength(3);
+    }
+  });
 });
