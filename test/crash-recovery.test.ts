@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -175,6 +175,23 @@ describe('crashes and restarts of the API with its embedded database', () => {
     expect(failure.output).not.toContain('s3cret-pw');
     expect(failure.output).not.toMatch(/\n\s+at /);
   }, 30_000);
+
+  it('Ctrl-C (SIGINT to the terminal\'s process group) reaches the API only, which stops PostgreSQL in order', async () => {
+    const running = await startApi(env, undefined, { ownProcessGroup: true });
+    const postmaster = processesMentioning(running.databaseDir).map((line) => Number(line.trim().split(/\s+/)[0]))[0];
+    const groupOf = (pid: number) => Number(execFileSync('ps', ['-o', 'pgid=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+    expect(groupOf(running.child.pid!)).toBe(running.child.pid);
+    // PostgreSQL is not in the API's group: the terminal's SIGINT does not cut its connections under in-flight requests.
+    expect(groupOf(postmaster)).not.toBe(running.child.pid);
+    const exited = new Promise<number | null>((resolve) => {
+      running.child.removeAllListeners('exit');
+      running.child.on('exit', resolve);
+    });
+    process.kill(-running.child.pid!, 'SIGINT');
+    expect(await exited).toBe(0);
+    expect(running.output()).toMatch(/shutting down[\s\S]*"stopped"/);
+    expect(await waitUntil(() => processesMentioning(running.databaseDir).length === 0, 10_000)).toBe(true);
+  }, 60_000);
 
   it('SIGTERM to `npm start` stops the API and then its database, and npm exits with it', async () => {
     const running = await startApi({ ...env, SKIP_BUILD: '1' }, ['npm', ['start']]);

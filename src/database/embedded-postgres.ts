@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,7 +104,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       await new EmbeddedPostgres({ ...clusterOptions, databaseDir: staging }).initialise();
       fs.renameSync(staging, dataDir);
     }
-    await withTimeout(instance.start(), START_TIMEOUT_MS);
+    await inOwnSession(() => withTimeout(instance.start(), START_TIMEOUT_MS));
   } catch (error) {
     killOnExit();
     process.removeListener('exit', killOnExit);
@@ -335,6 +336,29 @@ function findPidFiles(dir: string, depth: number): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.name === 'postmaster.pid' ? [path.join(dir, entry.name)] : entry.isDirectory() && !entry.isSymbolicLink() ? findPidFiles(path.join(dir, entry.name), depth - 1) : [],
   );
+}
+
+/**
+ * Starts PostgreSQL in a session of its own, so that Ctrl-C in a terminal (SIGINT to the whole
+ * foreground process group) reaches the API only, which then stops in order: requests, pool,
+ * PostgreSQL. The library gives no option for it; its `spawn` of the postgres binary is given
+ * `detached` while the start runs (the ES module's binding follows the patched built-in through
+ * syncBuiltinESMExports). The lifeline covers the API dying without stopping it.
+ */
+async function inOwnSession<T>(start: () => Promise<T>): Promise<T> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const childProcess = require('node:child_process') as typeof import('node:child_process');
+  const original = childProcess.spawn;
+  const patched = ((command: string, args: readonly string[], options: object) =>
+    (original as (...a: unknown[]) => unknown)(command, args, path.basename(String(command)) === 'postgres' ? { ...options, detached: true } : options)) as unknown as typeof original;
+  childProcess.spawn = patched;
+  syncBuiltinESMExports();
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    syncBuiltinESMExports();
+  }
 }
 
 /** The library hooks SIGINT/SIGTERM to stop every cluster at once, which would cut in-flight requests; the app stops it itself, in order. */

@@ -53,9 +53,11 @@ export function buildOnce(): void {
 }
 
 /** Runs `command` (default: node dist/src/main.js) and resolves once the banner says it is ready. */
-export function startApi(env: Record<string, string>, command: [string, string[]] = [process.execPath, ['dist/src/main.js']]): Promise<RunningApi> {
+export function startApi(env: Record<string, string>, command: [string, string[]] = [process.execPath, ['dist/src/main.js']], options: { ownProcessGroup?: boolean } = {}): Promise<RunningApi> {
   const child = spawn(command[0], command[1], {
     cwd: root,
+    // As a terminal runs it: the API leads a process group, which Ctrl-C signals as a whole.
+    detached: options.ownProcessGroup ?? false,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
   });
   let output = '';
