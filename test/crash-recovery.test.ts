@@ -193,6 +193,23 @@ describe('crashes and restarts of the API with its embedded database', () => {
     expect(await waitUntil(() => processesMentioning(running.databaseDir).length === 0, 10_000)).toBe(true);
   }, 60_000);
 
+  it('an API whose launcher\'s parent (npm) is killed stops by itself, in order', async () => {
+    // A stand-in for npm: it starts the launcher and is then killed with SIGKILL, forwarding nothing.
+    const npm = spawn(process.execPath, ['-e', `require('child_process').spawn(process.execPath, ['scripts/run.js', 'src/main.js'], { stdio: 'inherit' }); setInterval(() => {}, 1000);`], {
+      cwd: root,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: '0', LOG_FORMAT: 'json', SKIP_BUILD: '1' },
+    });
+    let output = '';
+    npm.stdout!.on('data', (chunk) => (output += chunk));
+    npm.stderr!.on('data', (chunk) => (output += chunk));
+    expect(await waitUntil(() => /ready at/.test(output), 60_000)).toBe(true);
+    const api = (JSON.parse(fs.readFileSync(path.join(dataDir, 'pg.owner'), 'utf8')) as { pid: number }).pid;
+    npm.kill('SIGKILL');
+    expect(await waitUntil(() => processesMentioning(path.join(dataDir, 'pg')).length === 0 && !fs.existsSync(`/proc/${api}`), 20_000)).toBe(true);
+    // It stopped itself (a graceful stop removes the owner file), not the lifeline after a crash.
+    expect(fs.existsSync(path.join(dataDir, 'pg.owner'))).toBe(false);
+  }, 90_000);
+
   it('SIGTERM to `npm start` stops the API and then its database, and npm exits with it', async () => {
     const running = await startApi({ ...env, SKIP_BUILD: '1' }, ['npm', ['start']]);
     expect(await stopApi(running, 'SIGTERM')).toBe(0);

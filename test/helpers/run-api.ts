@@ -52,13 +52,21 @@ export function buildOnce(): void {
   }
 }
 
-/** Runs `command` (default: node dist/src/main.js) and resolves once the banner says it is ready. */
-export function startApi(env: Record<string, string>, command: [string, string[]] = [process.execPath, ['dist/src/main.js']], options: { ownProcessGroup?: boolean } = {}): Promise<RunningApi> {
+/**
+ * Runs `command` and resolves once the banner says it is ready. The default runs dist/ through the
+ * launcher as `npm start` does (without its build: the test built already), which also stops the API
+ * if this test process dies without stopping it.
+ */
+export function startApi(
+  env: Record<string, string>,
+  command: [string, string[]] = [process.execPath, ['scripts/run.js', 'src/main.js']],
+  options: { ownProcessGroup?: boolean } = {},
+): Promise<RunningApi> {
   const child = spawn(command[0], command[1], {
     cwd: root,
     // As a terminal runs it: the API leads a process group, which Ctrl-C signals as a whole.
     detached: options.ownProcessGroup ?? false,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', LOG_FORMAT: 'json', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: '0', LOG_LEVEL: 'info', LOG_FORMAT: 'json', SKIP_BUILD: '1', ...env },
   });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
