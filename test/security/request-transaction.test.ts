@@ -23,7 +23,8 @@ describe('one transaction per request, on a pool of one connection', () => {
   beforeAll(async () => {
     t = await startTestServer();
     world = await seedWorld(t.db.dataSource.manager);
-    pool = createDataSource({ url: t.db.url, poolSize: 1, statementTimeoutMs: 400 });
+    // Long enough that a lock wait outlasts the test's pauses on a loaded machine; a statement timeout still comes within the test.
+    pool = createDataSource({ url: t.db.url, poolSize: 1, statementTimeoutMs: 1500 });
     await pool.initialize();
     server = await createServer({ dataSource: pool, config: { NODE_ENV: 'production', CORS_ORIGINS: [] }, logger: silentLogger, verifyToken: verifyTestToken });
   });
@@ -82,7 +83,7 @@ describe('one transaction per request, on a pool of one connection', () => {
 
   it('gives the connection back after a statement timeout, clean', async () => {
     const ctx = await context(world.A.users.ALLIANCE_ADMIN);
-    await expect(ctx.em.query('SELECT pg_sleep(2)')).rejects.toThrow(/statement timeout/);
+    await expect(ctx.em.query('SELECT pg_sleep(5)')).rejects.toThrow(/statement timeout/);
     expect(await ctx.end(true)).toBe(false);
     expect(await between()).toEqual({ own_role: true, alliance: '' });
     const next = await context(world.B.users.ALLIANCE_ADMIN);
@@ -112,7 +113,8 @@ describe('one transaction per request, on a pool of one connection', () => {
       req.end(body);
       setTimeout(() => (req.destroy(), resolve()), 100);
     });
-    await new Promise((r) => setTimeout(r, 50));
+    // Time for the server to see the client go (it waits on the lock, half the statement timeout, meanwhile).
+    await new Promise((r) => setTimeout(r, 300));
     await holder.rollbackTransaction();
     await holder.release();
     // The one connection is back, clean, and the change was not made.
