@@ -1,8 +1,8 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildOnce } from './helpers/run-api';
+import { buildOnce, RunningApi, startApi } from './helpers/run-api';
 
 /**
  * The real start-up, as `npm start` runs it: the compiled server on its own embedded PostgreSQL,
@@ -13,38 +13,11 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-graph-start-'));
 // mkdtemp makes it private; under root the postgres user must be able to enter it, or the data would move elsewhere.
 fs.chmodSync(dataDir, 0o755);
 
-interface Running {
-  child: ChildProcess;
-  url: string;
-  /** Where the server says its database lives. */
-  databaseDir: string;
-  output: () => string;
-}
+type Running = RunningApi;
 
-function start(env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
-    cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: path.join(dataDir, 'data'), PORT: '0', LOG_LEVEL: 'info', ...env },
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no start within 60 s:\n${output}`)), 60_000);
-    child.stderr!.on('data', () => {
-      const match = /ready at (http:\/\/\S+)/.exec(output);
-      const database = /Database: embedded PostgreSQL on port \d+, data in (\S+)\n/.exec(output);
-      if (match && database) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1], databaseDir: database[1], output: () => output });
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(Object.assign(new Error(`exited with ${code}:\n${output}`), { code, output }));
-    });
-  });
-}
+/** The compiled server itself, as `npm run start:prod` runs it. */
+const start = (env: Record<string, string> = {}): Promise<Running> =>
+  startApi({ DATA_DIR: path.join(dataDir, 'data'), ...env }, [process.execPath, ['dist/src/main.js']]);
 
 function stop(running: Running, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
   return new Promise((resolve) => {
