@@ -1,6 +1,7 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { RUNTIME_ROLE } from '../../migrations/support/row-level-security';
 import { isUuid } from '../common/text';
+import { ActingRole } from '../modules/users/user-enums';
 import type { Acting, Viewer } from './context';
 
 /**
@@ -33,6 +34,7 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<R
     throw error;
   }
   const connection = serialize(runner);
+  keepOpenUntilEnd(runner);
   let ending: Promise<boolean> | undefined;
   return {
     em: runner.manager,
@@ -48,7 +50,8 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<R
       ];
       // Checked, so that they can be written into the statement: ids are uuids, roles are our own words.
       for (const [name, value] of settings) {
-        if (!(name.endsWith('_id') ? value === '' || isUuid(value) : /^[a-z_A-Z]+$/.test(value))) throw new Error(`${name} cannot be set to that value`);
+        const valid = name === 'role' ? value === RUNTIME_ROLE : name === 'app.role' ? SETTABLE_ROLES.has(value) : value === '' || isUuid(value);
+        if (!valid) throw new Error(`${name} cannot be set to that value`);
       }
       // One round trip: the transaction starts and its settings are made together (a simple-protocol
       // statement may hold two); the identity lookup before it ran outside, with the owner's rights.
@@ -60,6 +63,24 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<R
       return ending;
     },
   };
+}
+
+/** Every acting role, and the two callers that act for no alliance. The policies know no other word. */
+const SETTABLE_ROLES: ReadonlySet<string> = new Set([...Object.values(ActingRole), 'SIGNED_IN', 'ANONYMOUS']);
+
+/**
+ * Only `end` finishes the request's transaction. A mutation's `em.transaction` is a savepoint inside
+ * it; if TypeORM tried to finish the request's own transaction (a SAVEPOINT refused because a failed
+ * statement aborted the transaction makes it roll back at the outer level), or to start a new one
+ * after it, later work would run outside it, as the owner, and commit on its own. Refused instead.
+ */
+function keepOpenUntilEnd(runner: QueryRunner): void {
+  const state = runner as unknown as RunnerState;
+  const [start, commit, rollback] = [runner.startTransaction.bind(runner), runner.commitTransaction.bind(runner), runner.rollbackTransaction.bind(runner)];
+  const refuse = () => Promise.reject(new Error('only the end of the request finishes its transaction'));
+  runner.startTransaction = (isolation) => (state.transactionDepth >= 1 ? start(isolation) : refuse());
+  runner.commitTransaction = () => (state.transactionDepth > 1 ? commit() : refuse());
+  runner.rollbackTransaction = () => (state.transactionDepth > 1 ? rollback() : refuse());
 }
 
 /** What TypeORM keeps of a runner's transaction, set by hand when the transaction is started with its settings. */

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/database/data-source';
+import { inTransaction } from '../../src/context/transaction';
 import { RequestContext } from '../../src/context/context';
 import { AppServer, createServer } from '../../src/server';
 import { TestUser } from '../factories/users';
@@ -143,5 +144,40 @@ describe('one transaction per request, on a pool of one connection', () => {
     const served = await Promise.race([pool.query('SELECT 1 AS ok').then(() => 'served'), new Promise((r) => setTimeout(() => r('pool exhausted'), 3000))]);
     expect(served).toBe('served');
     expect(await t.db.dataSource.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('never lets a mutation run outside the request transaction after a failed statement aborted it', async () => {
+    const ctx = await context(world.A.users.ALLIANCE_ADMIN);
+    await expect(ctx.em.query('SELECT 1 / 0')).rejects.toThrow();
+    // The savepoint is refused in the aborted transaction, and so is every way around it.
+    await expect(inTransaction(ctx, async () => 1)).rejects.toThrow();
+    await expect(inTransaction(ctx, (tx) => tx.em.query(`INSERT INTO people (alliance_id, given_name, family_name) VALUES ($1, 'Outside', 'Transaction')`, [world.A.alliance.id]))).rejects.toThrow();
+    expect(await ctx.end(true)).toBe(false);
+    expect(await t.db.dataSource.query(`SELECT count(*)::int AS n FROM people WHERE family_name = 'Transaction'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('answers "nothing was saved" to a mutation whose request transaction a failed statement aborted, and saves nothing', async () => {
+    const school = world.A.leadSchool;
+    const locker = t.db.dataSource.createQueryRunner();
+    await locker.startTransaction();
+    // The first field's school check waits for this lock outside its savepoint and gives up, aborting the transaction.
+    await locker.query('LOCK TABLE schools IN ACCESS EXCLUSIVE MODE');
+    try {
+      const result = await execute(
+        await context(world.A.users.ALLIANCE_ADMIN),
+        `mutation($s: ID!) {
+          a: createPerson(input: { givenName: "A", familyName: "Aborted", schoolId: $s }) { person { id } }
+          b: createPerson(input: { givenName: "B", familyName: "Aborted" }) { person { id } }
+        }`,
+        { s: Buffer.from(`School:${school.id}`).toString('base64url') },
+      );
+      expect(result.data).toBeNull();
+      expect(result.errors?.map((e) => e.message)).toEqual(['Internal server error: nothing was saved']);
+    } finally {
+      await locker.rollbackTransaction();
+      await locker.release();
+    }
+    expect(await t.db.dataSource.query(`SELECT count(*)::int AS n FROM people WHERE family_name = 'Aborted'`)).toEqual([{ n: 0 }]);
+    expect(await between()).toEqual({ own_role: true, alliance: '' });
   });
 });
