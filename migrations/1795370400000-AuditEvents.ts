@@ -32,11 +32,12 @@ export class AuditEvents1795370400000 implements MigrationInterface {
     await q.query(`CREATE INDEX audit_events_object ON audit_events (alliance_id, object_id, occurred_at DESC)`);
     await q.query(`CREATE INDEX audit_events_actor ON audit_events (actor_user_id)`);
 
-    await q.query(`GRANT SELECT, INSERT ON audit_events TO ${RUNTIME_ROLE}`);
+    // The id and the moment are the database's: a request cannot backdate or choose them.
+    await q.query(`GRANT SELECT, INSERT (alliance_id, actor_user_id, actor_name, acting_role, action, object_type, object_id, changes, request_id) ON audit_events TO ${RUNTIME_ROLE}`);
     await enableRowLevelSecurity(q, 'audit_events');
     await q.query(`CREATE POLICY tenant_read ON audit_events FOR SELECT TO ${RUNTIME_ROLE} USING (${ofActingAlliance()} AND ${roleIn('PLATFORM_ADMIN', 'ALLIANCE_ADMIN')})`);
     // Any role that changes something records it, as itself and for the alliance it acts for.
-    await q.query(`CREATE POLICY tenant_insert ON audit_events FOR INSERT TO ${RUNTIME_ROLE} WITH CHECK (${ofActingAlliance()} AND actor_user_id = ${setting.userId})`);
+    await q.query(`CREATE POLICY tenant_insert ON audit_events FOR INSERT TO ${RUNTIME_ROLE} WITH CHECK (${ofActingAlliance()} AND actor_user_id = ${setting.userId} AND acting_role = ${setting.role})`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -126,6 +126,18 @@ describe('the audit trail', () => {
         await ctx.end(false);
       }
     }
+    // The moment and the id are the database's; the role is the one the caller acts in.
+    for (const sql of [
+      `INSERT INTO audit_events (alliance_id, actor_user_id, actor_name, acting_role, action, object_type, object_id, changes, occurred_at) VALUES ($1, $2, 'x', 'ALLIANCE_ADMIN', 'forged', 'Person', gen_random_uuid(), '[]', '2001-01-01')`,
+      `INSERT INTO audit_events (alliance_id, actor_user_id, actor_name, acting_role, action, object_type, object_id, changes) VALUES ($1, $2, 'x', 'PLATFORM_ADMIN', 'forged', 'Person', gen_random_uuid(), '[]')`,
+    ]) {
+      const forging = await t.server.createContext({ requestId: 'audit', log: silentLogger, authorization: `Bearer ${coordinator.token}` });
+      try {
+        await expect(forging.em.query(sql, [alliance.id, coordinator.user.id])).rejects.toThrow(/permission denied|row-level security/);
+      } finally {
+        await forging.end(false);
+      }
+    }
     // An audit row must be the caller's own, for the alliance it acts for.
     const ctx = await t.server.createContext({ requestId: 'audit', log: silentLogger, authorization: `Bearer ${coordinator.token}` });
     try {

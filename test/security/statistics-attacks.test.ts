@@ -2,7 +2,7 @@ import { PeopleStatisticsDocument } from '../../operations/generated/graphql';
 import { loadDemoData } from '../../src/demo/load-demo-data';
 import { Alliance } from '../../src/modules/alliances/alliance.entity';
 import { LeadershipLevel } from '../../src/modules/people/person-enums';
-import { suppress } from '../../src/modules/people/suppression';
+import { AUDIT_BUDGET_MS, suppress } from '../../src/modules/people/suppression';
 import { MembershipRole } from '../../src/modules/users/user-enums';
 import { createAlliance, createSchool } from '../factories';
 import { createPerson, createUser, TestUser } from '../factories/users';
@@ -122,6 +122,28 @@ describe('small-group suppression against an attacker’s arithmetic (SECURITY.m
       const answers = await everyAnswer(analyst);
       if (answers.some((a) => a.cells.some((c) => c.count === null))) expectNothingReopened(answers, await truth(alliance));
     }
+  });
+
+  it('answers an analyst of a large, uneven alliance within the audit budget, failing closed', async () => {
+    const em = t.db.dataSource.manager;
+    const alliance = await createAlliance(em);
+    const schools = [];
+    for (let i = 0; i < 150; i++) schools.push(await createSchool(em, { laCode: String(300 + (i % 30)), laName: `LA ${i % 30}`, phaseCode: String(i % 6), phaseName: `Phase ${i % 6}` }));
+    // 2,000 staff, most of them at a few schools: many small cells, many cross-table cells.
+    await em.query(
+      `INSERT INTO people (alliance_id, given_name, family_name, school_id, leadership_level)
+       SELECT $1, 'G' || g, 'F' || g, ($2::uuid[])[1 + floor(150 * power(((hashint4(g) & 2147483647) % 100000) / 100000.0, 2))::int],
+              (ARRAY['MIDDLE', 'SENIOR', 'HEADTEACHER', 'EXECUTIVE', NULL])[1 + (hashint4(g * 7) & 2147483647) % 5]::leadership_level
+         FROM generate_series(1, 2000) g`,
+      [alliance.id, schools.map((school) => school.id)],
+    );
+    const analyst = await createUser(em, { memberships: [{ alliance, role: MembershipRole.ANALYST }] });
+    const started = performance.now();
+    const answers = await everyAnswer(analyst);
+    // Three requests, each bounded by the audit's budget (suppression.ts) plus its SQL.
+    expect(performance.now() - started).toBeLessThan(3 * (AUDIT_BUDGET_MS + 1000));
+    expect(answers[0].total).toBe(2000);
+    for (const answer of answers) for (const c of answer.cells) if (c.count !== null) expect(c.count).toBeGreaterThanOrEqual(5);
   });
 
   it('refuses counts to a practitioner, who sees one record (T4)', async () => {

@@ -66,7 +66,8 @@ export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimen
       return { grouping, count: Number(row.n), fingerprint: `${row.n}:${row.fingerprint}`, key: JSON.stringify(values), values, parts };
     });
   const crossCounts = rows.filter((row) => Number(row.grouping) === 0).map((row) => Number(row.n));
-  const hidden = suppress(cells, ctx.minGroupSize, crossCounts);
+  // Coordinators and heads read every staff record of the alliance: suppressing their counts would protect nothing.
+  const hidden = acting.role === ActingRole.ANALYST ? suppress(cells, ctx.minGroupSize, crossCounts) : new Set<(typeof cells)[number]>();
 
   const total = cells.find((c) => c.grouping === '');
   const wanted = requested[0] ?? '';

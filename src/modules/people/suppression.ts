@@ -36,13 +36,16 @@ export interface Cell {
   parts?: readonly number[];
 }
 
-export function suppress(cells: readonly Cell[], minimum: number, cross?: readonly number[]): Set<Cell> {
+export function suppress(cells: readonly Cell[], minimum: number, cross?: readonly number[], budgetMs = AUDIT_BUDGET_MS): Set<Cell> {
   const hidden = new Set<Cell>();
   const total = cells.find((c) => c.grouping === '');
   if (!total || total.count < minimum) return new Set(cells);
   for (const cell of cells) if (cell.count < minimum) hidden.add(cell);
+  const deadline = performance.now() + budgetMs;
   for (;;) {
     if (!complete(cells, hidden, total, minimum)) return new Set(cells);
+    // Out of time: fail closed, showing the total alone (it is at least the minimum).
+    if (performance.now() > deadline) return new Set(cells.filter((c) => c !== total));
     const reopened = cross ? cells.find((c) => c !== total && hidden.has(c) && determined(cells, hidden, c, cross)) : undefined;
     if (!reopened) return hidden;
     const shown = (c: Cell) => c !== total && !hidden.has(c);
@@ -52,6 +55,9 @@ export function suppress(cells: readonly Cell[], minimum: number, cross?: readon
     hidden.add(next);
   }
 }
+
+/** The audit runs on the request's thread: past this, the answer shows the total alone rather than keep others waiting. */
+export const AUDIT_BUDGET_MS = 250;
 
 /** Steps 2 and 3 until nothing changes; false when they reach the total, which hides everything. */
 function complete(cells: readonly Cell[], hidden: Set<Cell>, total: Cell, minimum: number): boolean {
@@ -86,21 +92,23 @@ function complete(cells: readonly Cell[], hidden: Set<Cell>, total: Cell, minimu
  * value over the cross-table, every non-empty cross cell at least 1, every shown cell's count an equation.
  */
 function determined(cells: readonly Cell[], hidden: Set<Cell>, cell: Cell, cross: readonly number[]): boolean {
+  // Each non-empty cross cell is 1 plus y, y >= 0 (the solver's own bound), so no constraint per cell is needed.
   const constraints: Record<string, Constraint> = {};
   const variables: Record<string, Record<string, number>> = {};
-  cross.forEach((_, j) => {
-    constraints[`nonEmpty${j}`] = { min: 1 };
-    variables[`x${j}`] = { [`nonEmpty${j}`]: 1, objective: cell.parts?.includes(j) ? 1 : 0 };
-  });
+  cross.forEach((_, j) => (variables[`y${j}`] = {}));
+  for (const j of cell.parts ?? []) variables[`y${j}`].objective = 1;
   cells.forEach((c, i) => {
     if (hidden.has(c)) return;
-    constraints[`shown${i}`] = { equal: c.count };
-    for (const j of c.parts ?? []) variables[`x${j}`][`shown${i}`] = 1;
+    constraints[`shown${i}`] = { equal: c.count - (c.parts?.length ?? 0) };
+    for (const j of c.parts ?? []) variables[`y${j}`][`shown${i}`] = 1;
   });
-  const bound = (direction: 'minimize' | 'maximize') => {
+  const bound = (direction: 'minimize' | 'maximize'): number | undefined => {
     const solution = solve({ direction, objective: 'objective', constraints, variables });
-    return solution.status === 'optimal' ? solution.result : direction === 'minimize' ? -Infinity : Infinity;
+    if (solution.status === 'optimal') return solution.result;
+    return direction === 'maximize' && solution.status === 'unbounded' ? Infinity : undefined;
   };
   const [least, most] = [bound('minimize'), bound('maximize')];
+  // A solver that did not finish proves nothing: count the cell as pinned, and hide more.
+  if (least === undefined || most === undefined) return true;
   return Math.floor(most + 1e-6) - Math.ceil(least - 1e-6) < 1;
 }
