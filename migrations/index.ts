@@ -3,6 +3,7 @@ import { AreasOfExpertise1795370100000 } from './1795370100000-AreasOfExpertise'
 import { IdentityAndPeople1795370200000 } from './1795370200000-IdentityAndPeople';
 import { RowLevelSecurity1795370300000 } from './1795370300000-RowLevelSecurity';
 import { AuditEvents1795370400000 } from './1795370400000-AuditEvents';
+import { SearchAndCurrentMembershipIndexes1795370500000 } from './1795370500000-SearchAndCurrentMembershipIndexes';
 
 /** In order. Listed, not globbed, so the same list runs under tsc output and under Jest. */
-export const migrations = [Foundation1795370000000, AreasOfExpertise1795370100000, IdentityAndPeople1795370200000, RowLevelSecurity1795370300000, AuditEvents1795370400000];
+export const migrations = [Foundation1795370000000, AreasOfExpertise1795370100000, IdentityAndPeople1795370200000, RowLevelSecurity1795370300000, AuditEvents1795370400000, SearchAndCurrentMembershipIndexes1795370500000];
