@@ -19,55 +19,60 @@ const COLUMNS: Record<PeopleDimension, string[]> = {
 const DIMENSIONS = Object.keys(COLUMNS) as PeopleDimension[];
 
 /**
- * Counts of the acting alliance's staff records by one dimension (or none), with small groups
- * suppressed. Every grouping the caller could ask for is counted in one statement (GROUPING SETS) and
- * suppressed together (suppression.ts), so that the answers to different requests cannot be combined
- * to reopen a hidden cell. There are no filters and one dimension at most, since a filtered or
- * combined count could be subtracted from an unfiltered one. Analysts do not count by school (schools
- * sit inside authorities and phases); practitioners, who see their own record only, count nothing (T4).
+ * Counts of the acting alliance's staff records by one dimension (or none). Analysts' counts are
+ * suppressed: every grouping an analyst could ask for, and their cross-table, is counted in one
+ * statement (GROUPING SETS) and suppressed together (suppression.ts), so that the answers to
+ * different requests cannot be combined to reopen a hidden cell. There are no filters and one
+ * dimension at most, since a filtered or combined count could be subtracted from an unfiltered one.
+ * Analysts do not count by school (schools sit inside authorities and phases). Coordinators and heads,
+ * who read every staff record anyway, get exact counts of what they ask for; practitioners, who see
+ * their own record only, count nothing (T4).
  */
 export async function peopleStatistics(ctx: RequestContext, groupBy: PeopleDimension[]): Promise<PeopleStatistics> {
   const acting = actingOf(ctx);
   if (acting.role === ActingRole.PRACTITIONER) throw new Forbidden('counts of staff are for coordinators, heads and analysts: a practitioner sees their own record only');
   const requested = [...new Set(groupBy)];
   if (requested.length > 1) throw new BadUserInput('groupBy takes one dimension at most: combined groups could be subtracted from their totals', 'groupBy');
-  const offered = acting.role === ActingRole.ANALYST ? DIMENSIONS.filter((d) => d !== PeopleDimension.SCHOOL) : DIMENSIONS;
-  if (requested[0] && !offered.includes(requested[0])) {
+  const suppressed = acting.role === ActingRole.ANALYST;
+  if (suppressed && requested[0] === PeopleDimension.SCHOOL) {
     throw new Forbidden('analysts count people by leadership level, local authority or phase: counts by school could identify them');
   }
+  const grouped = suppressed ? DIMENSIONS.filter((d) => d !== PeopleDimension.SCHOOL) : requested;
 
   const columns = DIMENSIONS.flatMap((d) => COLUMNS[d]);
+  // A dimension that is not grouped by is not selected at all, not even to be thrown away.
+  const selectable = new Set(grouped.flatMap((d) => COLUMNS[d]));
+  const sets = ['()', ...grouped.map((d) => `(${COLUMNS[d].join(', ')})`)];
+  // The cross-table of the groupings, which the suppression audit needs and never shows.
+  if (suppressed) sets.push(`(${[...selectable].join(', ')})`);
   const qb = scopedQuery(ctx, Person)!
     .leftJoin(School, 's', 's.id = e.school_id')
     .select('count(*)::int', 'n')
     // Which rows a cell holds, as a number: equal for two cells of exactly the same people.
-    .addSelect(`sum(hashtextextended(e.id::text, 0))::text`, 'fingerprint')
-    .addSelect(`GROUPING(${offered.map((d) => COLUMNS[d][0]).join(', ')})`, 'grouping');
-  // A dimension the caller may not group by is not grouped by at all, not even to be thrown away.
-  const selectable = new Set(offered.flatMap((d) => COLUMNS[d]));
+    .addSelect(suppressed ? `sum(hashtextextended(e.id::text, 0))::text` : 'NULL', 'fingerprint')
+    .addSelect(grouped.length ? `GROUPING(${grouped.map((d) => COLUMNS[d][0]).join(', ')})` : '0', 'grouping');
   columns.forEach((column, i) => qb.addSelect(selectable.has(column) ? column : 'NULL', `c${i}`));
-  // Every offered grouping, and their cross-table, which the suppression audit needs and never shows.
-  qb.groupBy(`GROUPING SETS ((), ${offered.map((d) => `(${COLUMNS[d].join(', ')})`).join(', ')}, (${[...selectable].join(', ')}))`);
+  qb.groupBy(`GROUPING SETS (${sets.join(', ')})`);
   const rows: Record<string, string | number | null>[] = await qb.getRawMany();
 
-  // GROUPING() sets a bit for each dimension left out of a row's set: all bits for the total, all but one for a dimension.
-  const all = (1 << offered.length) - 1;
-  const dimensionOf = (bits: number) => offered.find((_, i) => bits === (all & ~(1 << (offered.length - 1 - i)))) ?? '';
+  // GROUPING() sets a bit for each dimension left out of a row's set: all bits for the total, all but one
+  // for a dimension, none for the cross-table.
+  const all = (1 << grouped.length) - 1;
+  const dimensionOf = (bits: number) => (bits === all ? '' : (grouped.find((_, i) => bits === (all & ~(1 << (grouped.length - 1 - i)))) ?? ''));
   const valuesOf = (row: Record<string, string | number | null>) => columns.map((_, i) => (row[`c${i}`] === null ? null : String(row[`c${i}`])));
-  const cross = rows.filter((row) => Number(row.grouping) === 0).map(valuesOf);
+  const isCross = (row: Record<string, string | number | null>) => suppressed && Number(row.grouping) === 0;
+  const cross = rows.filter(isCross).map((row) => ({ values: valuesOf(row), count: Number(row.n) }));
   const positions = (d: PeopleDimension) => COLUMNS[d].map((column) => columns.indexOf(column));
   const cells = rows
-    .filter((row) => Number(row.grouping) !== 0)
+    .filter((row) => !isCross(row))
     .map((row) => {
-      const grouping = Number(row.grouping) === all ? '' : dimensionOf(Number(row.grouping));
+      const grouping = dimensionOf(Number(row.grouping));
       const values = valuesOf(row);
       // The cross-table cells this one adds up: those with the same values of its dimension (all, for the total).
-      const parts = cross.flatMap((crossValues, j) => (grouping === '' || positions(grouping).every((p) => crossValues[p] === values[p]) ? [j] : []));
+      const parts = cross.flatMap((x, j) => (grouping === '' || positions(grouping).every((p) => x.values[p] === values[p]) ? [j] : []));
       return { grouping, count: Number(row.n), fingerprint: `${row.n}:${row.fingerprint}`, key: JSON.stringify(values), values, parts };
     });
-  const crossCounts = rows.filter((row) => Number(row.grouping) === 0).map((row) => Number(row.n));
-  // Coordinators and heads read every staff record of the alliance: suppressing their counts would protect nothing.
-  const hidden = acting.role === ActingRole.ANALYST ? suppress(cells, ctx.minGroupSize, crossCounts) : new Set<(typeof cells)[number]>();
+  const hidden = suppressed ? suppress(cells, ctx.minGroupSize, cross.map((x) => x.count)) : new Set<(typeof cells)[number]>();
 
   const total = cells.find((c) => c.grouping === '');
   const wanted = requested[0] ?? '';
