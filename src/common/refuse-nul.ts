@@ -10,9 +10,8 @@ export const refuseNulPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ request, document }) {
-        const uses = variableUses(document);
         const inVariable = nulInVariables(request.variables ?? {});
-        const at = inVariable ? [uses.get(inVariable[0]) ?? `$${inVariable[0]}`, ...inVariable[1]].join('.') : nulInLiterals(document);
+        const at = inVariable ? [variableUses(document).get(inVariable[0]) ?? `$${inVariable[0]}`, ...inVariable[1]].join('.') : literalNulOf(document);
         if (at) throw new GraphQLError(`${at} must not contain the NUL character`, { extensions: { code: 'BAD_USER_INPUT', field: at, http: { status: 400 } } });
       },
     };
@@ -52,6 +51,13 @@ function variableUses(document: DocumentNode): Map<string, string> {
     },
   });
   return uses;
+}
+
+/** A document's literals never change: walked once per parsed document (Apollo keeps them), not per request. */
+const literalNuls = new WeakMap<DocumentNode, string | undefined>();
+function literalNulOf(document: DocumentNode): string | undefined {
+  if (!literalNuls.has(document)) literalNuls.set(document, nulInLiterals(document));
+  return literalNuls.get(document);
 }
 
 /** The argument (and input field) whose literal holds a NUL, e.g. `input.givenName`. */
