@@ -55,10 +55,6 @@ export class QueryCounter implements Logger {
   get selects(): string[] {
     return this.queries.filter((q) => /^\s*select/i.test(q));
   }
-  /** Each request starts its transaction with its role and acting alliance in one round trip (request-transaction.ts). */
-  get settings(): string[] {
-    return this.queries.filter((q) => /^\s*start transaction; select set_config\(/i.test(q));
-  }
 }
 
 export interface TestDatabase {

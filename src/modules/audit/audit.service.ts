@@ -46,6 +46,7 @@ export async function recordChange<T extends object>(ctx: RequestContext, change
 /** The acting alliance's audit trail, newest first. */
 export function listAuditEvents(ctx: RequestContext, filter: AuditFilter | null | undefined, page: PageArgs) {
   actingOf(ctx);
+  if (filter?.since && filter.before && filter.since >= filter.before) throw new BadUserInput('filter.since must be before filter.before', 'filter.since');
   const qb = scopedQuery(ctx, AuditEvent) ?? ctx.em.createQueryBuilder(AuditEvent, 'e').where('false');
   if (filter?.objectId) {
     const object = fromGlobalId(filter.objectId);
@@ -55,6 +56,5 @@ export function listAuditEvents(ctx: RequestContext, filter: AuditFilter | null 
   if (filter?.actions?.length) qb.andWhere('e.action = ANY(:actions)', { actions: filter.actions });
   if (filter?.since) qb.andWhere('e.occurred_at >= :since', { since: filter.since });
   if (filter?.before) qb.andWhere('e.occurred_at < :before', { before: filter.before });
-  if (filter?.since && filter.before && filter.since >= filter.before) throw new BadUserInput('filter.since must be before filter.before', 'filter.since');
   return paginate(qb, page, { expression: 'e.occurred_at', value: (e) => e.occurredAt.toISOString(), direction: 'DESC', kind: 'timestamp' });
 }
