@@ -1,3 +1,4 @@
+import { AuditEventsDocument, AuditEventsQueryVariables } from '../operations/generated/graphql';
 import { MembershipRole } from '../src/modules/users/user-enums';
 import { toGlobalId } from '../src/common/global-id';
 import { Alliance } from '../src/modules/alliances/alliance.entity';
@@ -8,21 +9,6 @@ import { silentLogger, startTestServer, TestServer } from './helpers/server';
 
 const CREATE = `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`;
 const UPDATE = `mutation($input: UpdatePersonInput!) { updatePerson(input: $input) { person { id version } } }`;
-const EVENTS = `query($filter: AuditFilter, $first: Int, $after: String) {
-  auditEvents(filter: $filter, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor }
-    edges { node { occurredAt actorName actingRole action objectType objectId changes { field before after } } }
-  }
-}`;
-
-interface EventsData {
-  auditEvents: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: { node: { occurredAt: string; actorName: string; actingRole: string; action: string; objectType: string; objectId: string; changes: { field: string; before: string | null; after: string | null }[] } }[];
-  };
-}
-
 /** Issue 9, item 9: every mutation leaves an audit row in its own transaction, readable by coordinators, unchangeable by anyone through the API. */
 describe('the audit trail', () => {
   let t: TestServer;
@@ -45,8 +31,8 @@ describe('the audit trail', () => {
   });
   afterAll(() => t.close());
 
-  const events = async (as: TestUser, variables: Record<string, unknown> = {}) => {
-    const result = await t.execute<EventsData, Record<string, unknown>>(EVENTS, variables, { as });
+  const events = async (as: TestUser, variables: AuditEventsQueryVariables = {}) => {
+    const result = await t.execute(AuditEventsDocument, variables, { as });
     expect(result.errors).toBeUndefined();
     return result.data!.auditEvents;
   };
@@ -95,7 +81,7 @@ describe('the audit trail', () => {
 
   it('is for the coordinators of the alliance only', async () => {
     for (const as of [head]) {
-      const result = await t.execute(EVENTS, {}, { as });
+      const result = await t.execute(AuditEventsDocument, {}, { as });
       expect(result.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     }
     const foreign = await events(otherCoordinator);
@@ -112,7 +98,7 @@ describe('the audit trail', () => {
     const updates = await events(coordinator, { filter: { actions: ['updatePerson'] } });
     expect(updates.edges.every((e) => e.node.action === 'updatePerson')).toBe(true);
     expect((await events(coordinator, { filter: { since: '2100-01-01T00:00:00Z' } })).totalCount).toBe(0);
-    const bad = await t.execute(EVENTS, { filter: { since: '2026-02-01T00:00:00Z', before: '2026-01-01T00:00:00Z' } }, { as: coordinator });
+    const bad = await t.execute(AuditEventsDocument, { filter: { since: '2026-02-01T00:00:00Z', before: '2026-01-01T00:00:00Z' } }, { as: coordinator });
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.since' });
   });
 
