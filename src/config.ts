@@ -103,6 +103,8 @@ const schema = z.object({
   /** When set, /metrics is served on this port (on METRICS_HOST, default 127.0.0.1) instead of the API's. */
   METRICS_PORT: int(0, 1, 65535).optional(),
   METRICS_HOST: host,
+  /** The job queue's worker (scheduled sweeps) in this process. Off in some processes when others run it; off in all, scheduled work waits. */
+  JOBS_ENABLED: bool(true),
   JWT_SECRET: z.string().optional(),
   JWKS_URL: url(['https:', 'http:']),
   JWT_ISSUER: z.string().min(1).optional(),

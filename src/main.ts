@@ -12,6 +12,7 @@ import { loadDemoDataIfEmpty } from './demo/load-demo-data';
 import { AppServer, createServer } from './server';
 import { resolveJwtSecret } from './auth/jwt-secret';
 import { createTokenVerifier } from './auth/tokens';
+import { JobWorker, startJobWorker } from './jobs/worker';
 
 /** What start-up is doing, so that a failure can say where it stopped and what to check. */
 let phase = 'reading the configuration';
@@ -22,6 +23,7 @@ const ADVICE: Record<string, string> = {
   'applying migrations': 'the database user must own the database (it creates tables, types and policies); see `npm run db:migrate`',
   'loading the demo data': 'start with DEMO_DATA=false, or an empty database',
   'starting the HTTP server': 'check PORT and HOST',
+  'starting the job queue': 'the database user must be able to create the graphile_worker schema in the database; or set JOBS_ENABLED=false',
 };
 
 /** Start-up only: configuration, database, migrations, demo data, server, and an orderly shutdown. */
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   let database: Database | undefined;
   let server: AppServer | undefined;
   let metricsServer: http.Server | undefined;
+  let jobs: JobWorker | undefined;
 
   let stopping = false;
   let starting: Promise<void> | undefined;
@@ -47,6 +50,8 @@ async function main(): Promise<void> {
       // A signal during start-up waits for it, so that an embedded PostgreSQL being started is stopped too.
       await starting?.catch(() => undefined);
       await server?.stop();
+      // Before the database: a running job finishes and gives its connections back.
+      await jobs?.stop();
       metricsServer?.close();
       await database?.close();
       logger.info('stopped');
@@ -95,6 +100,10 @@ async function main(): Promise<void> {
       await new Promise<void>((resolve, reject) => metricsServer!.once('error', reject).listen(config.METRICS_PORT, metricsHost, resolve));
       metricsUrl = `http://${metricsHost}:${config.METRICS_PORT}/metrics`;
     }
+    if (config.JOBS_ENABLED) {
+      phase = 'starting the job queue';
+      jobs = await startJobWorker({ connectionString: (database.dataSource.options as { url: string }).url, logger });
+    }
     logger.info({ url, database: database.description }, 'Alliance Graph is ready');
     process.stderr.write(
       [
@@ -119,6 +128,7 @@ async function main(): Promise<void> {
     await starting;
   } catch (error) {
     await server?.stop().catch(() => undefined);
+    await jobs?.stop().catch(() => undefined);
     metricsServer?.close();
     await database?.close().catch(() => undefined);
     throw error;

@@ -7,6 +7,7 @@ describe('configuration', () => {
     expect(config.PORT).toBe(4000);
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.MIGRATE_ON_START).toBe(true);
+    expect(config.JOBS_ENABLED).toBe(true);
     expect(config.dataDir).toBe(path.resolve('.data'));
   });
 
@@ -15,6 +16,7 @@ describe('configuration', () => {
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     [{ MIGRATE_ON_START: 'perhaps' }, 'MIGRATE_ON_START'],
+    [{ JOBS_ENABLED: 'perhaps' }, 'JOBS_ENABLED'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ STATEMENT_TIMEOUT_MS: '0' }, 'STATEMENT_TIMEOUT_MS'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'short' }, 'JWT_SECRET'],

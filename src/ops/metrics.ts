@@ -43,6 +43,28 @@ new client.Gauge({ name: 'db_pool_connections', help: 'Connections the request p
 } });
 new client.Gauge({ name: 'db_pool_waiting_clients', help: 'Requests waiting for a pooled connection now', registers: [registry], collect() { this.set(sumPools((p) => p.waitingCount)); } });
 
+export interface JobCount {
+  task: string;
+  state: 'waiting' | 'running' | 'failed';
+  jobs: number;
+}
+/** The job queue's readers (src/jobs), one per worker that runs in this process. */
+const jobQueues = new Set<() => Promise<JobCount[]>>();
+new client.Gauge({ name: 'job_queue_jobs', help: 'Jobs in the PostgreSQL job queue, by task and state (waiting: to run now or at a retry; running; failed: out of attempts)', labelNames: ['task', 'state'], registers: [registry], async collect() {
+  this.reset();
+  // Every reader of a process reads the same queue (tests run several workers in one process): set, not add.
+  for (const read of jobQueues) {
+    // A database that does not answer leaves the gauge empty; /metrics itself must still answer.
+    const counts = await read().catch(() => []);
+    for (const { task, state, jobs } of counts) this.set({ task, state }, jobs);
+  }
+} });
+/** Reports a job queue's depth on /metrics until the returned function is called. */
+export function reportJobQueue(read: () => Promise<JobCount[]>): () => void {
+  jobQueues.add(read);
+  return () => jobQueues.delete(read);
+}
+
 interface RequestMeasure {
   statements: number;
   poolWaits: number;
