@@ -1,0 +1,26 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../common/node';
+import { LocalDate } from '../../common/scalars';
+
+/** One dated day of a cohort; attendance is recorded per day. */
+@Entity('programme_days')
+@ObjectType('ProgrammeDay', { implements: Node, simpleResolvers: true })
+export class ProgrammeDay extends Node {
+  @PrimaryGeneratedColumn('uuid')
+  override id: string;
+
+  @Column('uuid')
+  allianceId: string;
+
+  @Column('uuid')
+  cohortId: string;
+
+  @Field(() => LocalDate)
+  @Column('date')
+  heldOn: string;
+
+  @Field()
+  @Column('text')
+  title: string;
+}
