@@ -11,7 +11,10 @@ import { AuditResolver } from './modules/audit/audit.resolver';
 import { PeopleStatisticsResolver } from './modules/people/people-statistics.resolver';
 import { PeopleResolver } from './modules/people/people.resolver';
 import { SchoolResolver } from './modules/schools/schools.resolver';
+import { DesignationResolver } from './modules/designations/designations.resolver';
+import { RecruitmentRoundResolver } from './modules/recruitment/recruitment.resolver';
 import { ViewerMembershipResolver, ViewerResolver } from './modules/viewer/viewer.resolver';
+import { ProgrammeCohortResolver, ProgrammeDayResolver, ProgrammeEnrolmentResolver, ProgrammeResolver } from './modules/programmes/programmes.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -25,6 +28,12 @@ export const resolvers: NonEmptyArray<Function> = [
   PeopleResolver,
   PeopleStatisticsResolver,
   AuditResolver,
+  DesignationResolver,
+  RecruitmentRoundResolver,
+  ProgrammeResolver,
+  ProgrammeCohortResolver,
+  ProgrammeDayResolver,
+  ProgrammeEnrolmentResolver,
 ];
 
 let base: GraphQLSchema | undefined;

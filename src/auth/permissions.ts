@@ -4,7 +4,7 @@ import { deny, shield } from 'graphql-shield';
 import { Forbidden } from '../common/errors';
 import { RequestContext } from '../context/context';
 import { ActingRole } from '../modules/users/user-enums';
-import { actingAs, isAuthenticated, isStaffRecordOfActingAlliance, redactionPredicates, STAFF } from './rules';
+import { actingAs, isAuthenticated, isRowOfActingAlliance, isStaffRecordOfActingAlliance, redactionPredicates, STAFF } from './rules';
 
 /**
  * THE permissions map: every root field, and the fields through which tenant or personal data is
@@ -30,17 +30,51 @@ export const rules = {
     peopleStatistics: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD, ActingRole.ANALYST),
     // Who changed what: the coordinators of the alliance.
     auditEvents: actingAs(ActingRole.ALLIANCE_ADMIN),
+    // System leaders: what each role sees is designation.policy.ts; analysts get counts only.
+    designations: actingAs(...STAFF),
+    recruitmentRounds: actingAs(...STAFF),
+    // Training programmes: staff; a practitioner's own enrolments only (loaders and RLS).
+    programmes: actingAs(...STAFF),
   },
   Mutation: {
     '*': deny,
     createPerson: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD),
     updatePerson: actingAs(...STAFF),
+    // Coordinators run rounds, assessments, designations and reviews; applicants apply, appeal and step down;
+    // heads give references and release commitments for their own staff (checked in the services).
+    createRecruitmentRound: actingAs(ActingRole.ALLIANCE_ADMIN),
+    submitDesignationApplication: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    recordAssessmentOutcome: actingAs(ActingRole.ALLIANCE_ADMIN),
+    recordNationalBodyNotification: actingAs(ActingRole.ALLIANCE_ADMIN),
+    lodgeDesignationAppeal: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    decideDesignationAppeal: actingAs(ActingRole.ALLIANCE_ADMIN),
+    withdrawDesignationApplication: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    designate: actingAs(ActingRole.ALLIANCE_ADMIN),
+    endDesignation: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    giveDesignationReference: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD),
+    setReleaseCommitment: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD),
+    startDesignationReview: actingAs(ActingRole.ALLIANCE_ADMIN),
+    completeDesignationReview: actingAs(ActingRole.ALLIANCE_ADMIN),
+    // Coordinators run programmes.
+    createProgramme: actingAs(ActingRole.ALLIANCE_ADMIN),
+    updateProgramme: actingAs(ActingRole.ALLIANCE_ADMIN),
+    scheduleProgrammeCohort: actingAs(ActingRole.ALLIANCE_ADMIN),
+    enrolOnProgrammeCohort: actingAs(ActingRole.ALLIANCE_ADMIN),
+    recordProgrammeAttendance: actingAs(ActingRole.ALLIANCE_ADMIN),
+    recordProgrammeCompletion: actingAs(ActingRole.ALLIANCE_ADMIN),
   },
   Person: {
     id: isStaffRecordOfActingAlliance,
     school: isStaffRecordOfActingAlliance,
     email: isStaffRecordOfActingAlliance,
     phone: isStaffRecordOfActingAlliance,
+  },
+  Designation: {
+    id: isRowOfActingAlliance,
+    person: isRowOfActingAlliance,
+  },
+  RecruitmentRound: {
+    id: isRowOfActingAlliance,
   },
 } as const;
 
@@ -61,11 +95,11 @@ export const permissions = shield(rules, {
   fallbackError: () => new Forbidden(),
 });
 
-type Predicate<P> = (parent: P, ctx: RequestContext) => boolean;
+type Predicate<P> = (parent: P, ctx: RequestContext) => boolean | Promise<boolean>;
 
 function redactUnless<P>(predicate: Predicate<P>): IMiddlewareFunction {
   return async (resolve: GraphQLFieldResolver<P, RequestContext>, parent: P, args, ctx: RequestContext, info) =>
-    predicate(parent, ctx) ? resolve(parent, args, ctx, info) : null;
+    (await predicate(parent, ctx)) ? resolve(parent, args, ctx, info) : null;
 }
 
 /** Restricted fields: nullable, and null for roles without the right (SECURITY.md D3). */
@@ -78,6 +112,17 @@ export const redactionRules = {
   Person: {
     email: redactionPredicates.canSeeContactDetails,
     phone: redactionPredicates.canSeeContactDetails,
+  },
+  Designation: {
+    references: redactionPredicates.coordinatorOrApplicantsHead,
+    releaseCommitments: redactionPredicates.responsibleForDesignation,
+    reviews: redactionPredicates.responsibleForDesignation,
+    assessors: redactionPredicates.coordinator,
+    assessmentNotes: redactionPredicates.coordinator,
+    decisionReason: redactionPredicates.coordinatorOrHolder,
+  },
+  RecruitmentRound: {
+    progress: redactionPredicates.coordinatorOrHead,
   },
 } as const;
 

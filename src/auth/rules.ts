@@ -5,6 +5,8 @@ import { ActingRole } from '../modules/users/user-enums';
 import { canSeeContactDetails } from '../modules/people/person.policy';
 import { Alliance } from '../modules/alliances/alliance.entity';
 import { Person } from '../modules/people/person.entity';
+import { Designation } from '../modules/designations/designation.entity';
+import { isCoordinator } from '../modules/designations/designation.policy';
 
 /**
  * The predicates of the permissions map. A refusal is a FORBIDDEN or UNAUTHENTICATED GraphQLError
@@ -46,8 +48,30 @@ export const isStaffRecordOfActingAlliance = rule('isStaffRecordOfActingAlliance
   return staffRole && ctx.acting!.allianceId === person.allianceId ? true : new Forbidden();
 });
 
+/** A row of the acting alliance (a designation, a round), for a role that sees staff data: defence in depth behind the loaders. */
+export const isRowOfActingAlliance = rule('isRowOfActingAlliance', { cache: 'no_cache' })((row: { allianceId: string }, _args, ctx: RequestContext) => {
+  if (!ctx.viewer) return new Unauthenticated();
+  const staffRole = ctx.acting && ctx.acting.role !== ActingRole.ANALYST;
+  return staffRole && ctx.acting!.allianceId === row.allianceId ? true : new Forbidden();
+});
+
+/** The head of the school the designation's holder works at (loaded through the request's batched loader). */
+async function leadsHoldersSchool(designation: Designation, ctx: RequestContext): Promise<boolean> {
+  if (ctx.acting?.role !== ActingRole.SCHOOL_LEAD || !ctx.acting.schoolId) return false;
+  const person = await ctx.loaders.personById.load(designation.personId);
+  return person?.schoolId === ctx.acting.schoolId;
+}
+
+const holds = (designation: Designation, ctx: RequestContext) => ctx.acting?.role === ActingRole.PRACTITIONER && ctx.acting.personId === designation.personId;
+
 /** Predicates of redactions: the field resolves to null, not an error, when they fail (SECURITY.md D3). */
 export const redactionPredicates = {
   isMemberOfThisAlliance: (alliance: Alliance, ctx: RequestContext) => ctx.acting?.allianceId === alliance.id,
   canSeeContactDetails: (person: Person, ctx: RequestContext) => canSeeContactDetails(ctx.acting, person),
+  coordinator: (_row: unknown, ctx: RequestContext) => isCoordinator(ctx.acting),
+  coordinatorOrHead: (_row: unknown, ctx: RequestContext) => isCoordinator(ctx.acting) || ctx.acting?.role === ActingRole.SCHOOL_LEAD,
+  coordinatorOrHolder: (d: Designation, ctx: RequestContext) => isCoordinator(ctx.acting) || holds(d, ctx),
+  // References are confidential to the coordinator and the head who stands behind the applicant.
+  coordinatorOrApplicantsHead: async (d: Designation, ctx: RequestContext) => isCoordinator(ctx.acting) || leadsHoldersSchool(d, ctx),
+  responsibleForDesignation: async (d: Designation, ctx: RequestContext) => isCoordinator(ctx.acting) || holds(d, ctx) || leadsHoldersSchool(d, ctx),
 };

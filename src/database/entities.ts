@@ -8,5 +8,15 @@ import { Person } from '../modules/people/person.entity';
 import { School } from '../modules/schools/school.entity';
 import { Membership } from '../modules/users/membership.entity';
 import { User } from '../modules/users/user.entity';
+import { DesignationReference } from '../modules/designations/designation-reference.entity';
+import { DesignationReview } from '../modules/designations/designation-review.entity';
+import { Designation } from '../modules/designations/designation.entity';
+import { ReleaseCommitment } from '../modules/designations/release-commitment.entity';
+import { RecruitmentRoundTarget } from '../modules/recruitment/recruitment-round-target.entity';
+import { RecruitmentRound } from '../modules/recruitment/recruitment-round.entity';
+import { Programme } from '../modules/programmes/programme.entity';
+import { ProgrammeCohort } from '../modules/programmes/programme-cohort.entity';
+import { ProgrammeDay } from '../modules/programmes/programme-day.entity';
+import { ProgrammeEnrolment } from '../modules/programmes/programme-enrolment.entity';
 
-export const entities = [School, Alliance, SchoolMembership, AllianceTariff, AllianceTerm, AreaOfExpertise, User, Membership, Person, AuditEvent];
+export const entities = [School, Alliance, SchoolMembership, AllianceTariff, AllianceTerm, AreaOfExpertise, User, Membership, Person, AuditEvent, RecruitmentRound, RecruitmentRoundTarget, Designation, DesignationReference, ReleaseCommitment, DesignationReview, Programme, ProgrammeCohort, ProgrammeDay, ProgrammeEnrolment];

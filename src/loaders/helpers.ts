@@ -84,6 +84,23 @@ export function oneBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof 
 
 export const byId = <E extends Keyed>(entity: EntityTarget<E>, options: Options = {}) => oneBy(entity, 'id', options);
 
+/** Every row per key, in `orderBy` order, in ONE statement: for short lists (a designation's references, its reviews) that need no paging. */
+export function manyBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof E & string, options: Options & { orderBy: string }) {
+  return (scope: LoaderScope) =>
+    new DataLoader<string, E[]>(async (keys) => {
+      const qb = scopedQuery(scope, entity, options);
+      if (!qb) return keys.map(() => []);
+      narrow(scope, entity, qb, property);
+      const [, expression, direction] = /^(.*?)(?:\s+(ASC|DESC))?$/i.exec(options.orderBy)!;
+      const order = (direction?.toUpperCase() ?? 'ASC') as 'ASC' | 'DESC';
+      const [sql, parameters] = qb.andWhere(keyIn(scope, entity, property), { keys }).orderBy(expression, order).addOrderBy('e.id', order).getQueryAndParameters();
+      const rows = hydrate(scope, entity, await scope.em.query(sql, parameters));
+      const byKey = new Map<string, E[]>(keys.map((key) => [key, []]));
+      for (const row of rows) byKey.get(String(row[property]))?.push(row);
+      return keys.map((key) => byKey.get(key)!);
+    });
+}
+
 /** `orderBy`: the order within each parent, on alias `e`; the id breaks ties. */
 type PageOptions = Options & { orderBy: string };
 

@@ -1,7 +1,10 @@
 import { allianceLoaders } from '../modules/alliances/alliances.loaders';
 import { areaOfExpertiseLoaders } from '../modules/areas-of-expertise/areas-of-expertise.loaders';
 import { peopleLoaders } from '../modules/people/people.loaders';
+import { designationLoaders } from '../modules/designations/designations.loaders';
+import { recruitmentLoaders } from '../modules/recruitment/recruitment.loaders';
 import { schoolLoaders } from '../modules/schools/schools.loaders';
+import { programmeLoaders } from '../modules/programmes/programmes.loaders';
 import { LoaderScope } from './helpers';
 import { Selection } from './selection';
 
@@ -11,6 +14,9 @@ const definitions = {
   ...allianceLoaders,
   ...areaOfExpertiseLoaders,
   ...peopleLoaders,
+  ...designationLoaders,
+  ...recruitmentLoaders,
+  ...programmeLoaders,
 };
 
 export type Loaders = { [K in keyof typeof definitions]: ReturnType<(typeof definitions)[K]> };

@@ -38,6 +38,14 @@ const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platfor
   'email+phone (the practitioner’s record)':  ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
   'peopleStatistics':                         ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'ok'],
   'auditEvents':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'programmes':                               ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
+  'createProgramme':                          ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  // Past the role gate, an id that names nothing of A is NOT_FOUND (test/programmes.test.ts has the happy paths).
+  'updateProgramme (unknown id)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'scheduleProgrammeCohort (unknown id)':     ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'enrolOnProgrammeCohort (unknown id)':      ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'recordProgrammeAttendance (unknown id)':   ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'recordProgrammeCompletion (unknown id)':   ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
 };
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -114,6 +122,22 @@ function membersOnly(tenant: 'A' | 'B'): Operation {
   };
 }
 
+/** A programme mutation on ids that name nothing: only the role gate and the lookup are exercised, and nothing may be written. */
+function programmeMutation(field: string, input: (unknown: (type: string) => string) => Record<string, unknown>): Operation {
+  const unknown = (type: string) => gid(type, { id: '00000000-0000-4000-8000-00000000d00d' });
+  return {
+    source: `mutation($input: ${field[0].toUpperCase()}${field.slice(1)}Input!) { ${field}(input: $input) { __typename } }`,
+    variables: () => ({ input: input(unknown) }),
+    outcome: () => 'ok',
+    after: async (_outcome, _w, t) => {
+      const [rows] = await t.db.dataSource.query(
+        `SELECT (SELECT count(*) FROM programmes WHERE name = 'Matrix') + (SELECT count(*) FROM programme_cohorts WHERE name = 'Matrix') + (SELECT count(*) FROM programme_enrolments WHERE completed_on = '2025-01-20') AS n`,
+      );
+      expect(Number(rows.n)).toBe(0);
+    },
+  };
+}
+
 const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
   peopleStatistics: { source: `{ peopleStatistics(groupBy: [LEADERSHIP_LEVEL]) { total minimumGroupSize } }`, outcome: (data) => (data.peopleStatistics.minimumGroupSize === 5 ? 'ok' : 'wrong') },
   auditEvents: { source: `{ auditEvents(first: 5) { totalCount edges { node { action } } } }`, outcome: (data) => (typeof data.auditEvents.totalCount === 'number' ? 'ok' : 'wrong') },
@@ -152,6 +176,23 @@ const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
   'email+phone (lead’s school)': contactOutcome((w) => w.A.colleagueAtLeadSchool),
   'email+phone (another school)': contactOutcome((w) => w.A.personAtOtherSchool),
   'email+phone (the practitioner’s record)': contactOutcome((w) => w.A.practitionerPerson),
+  'programmes': { source: `{ programmes(first: 5) { totalCount edges { node { name } } } }`, outcome: (d) => (typeof d.programmes.totalCount === 'number' ? 'ok' : 'wrong') },
+  'createProgramme': {
+    source: `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`,
+    variables: (_w, role) => ({ input: { name: `Matrix programme by ${role}`, kind: 'OTHER' } }),
+    outcome: async (d, w, t) => {
+      const [row] = await t.db.dataSource.query(`SELECT alliance_id FROM programmes WHERE id = $1`, [rawId(d.createProgramme.programme.id)]);
+      return row?.alliance_id === w.A.alliance.id ? 'ok' : `landed in ${JSON.stringify(row)}`;
+    },
+    after: async (outcome, _w, t, role) => {
+      expect(await t.db.dataSource.query(`SELECT id FROM programmes WHERE name = $1`, [`Matrix programme by ${role}`])).toHaveLength(outcome === 'ok' ? 1 : 0);
+    },
+  },
+  'updateProgramme (unknown id)': programmeMutation('updateProgramme', (unknown) => ({ id: unknown('Programme'), name: 'Matrix' })),
+  'scheduleProgrammeCohort (unknown id)': programmeMutation('scheduleProgrammeCohort', (unknown) => ({ programmeId: unknown('Programme'), name: 'Matrix', days: [{ heldOn: '2025-01-14', title: 'Day 1' }] })),
+  'enrolOnProgrammeCohort (unknown id)': programmeMutation('enrolOnProgrammeCohort', (unknown) => ({ cohortId: unknown('ProgrammeCohort'), personId: unknown('Person') })),
+  'recordProgrammeAttendance (unknown id)': programmeMutation('recordProgrammeAttendance', (unknown) => ({ dayId: unknown('ProgrammeDay'), attendance: [{ personId: unknown('Person'), attended: true }] })),
+  'recordProgrammeCompletion (unknown id)': programmeMutation('recordProgrammeCompletion', (unknown) => ({ cohortId: unknown('ProgrammeCohort'), personId: unknown('Person'), completedOn: '2025-01-20' })),
 };
 
 const CELLS = Object.entries(MATRIX).flatMap(([operation, outcomes]) => ROLES.map((role, i) => ({ operation, role, expected: outcomes[i] })));

@@ -10,6 +10,9 @@ export class AllianceSettings {
 
   @Field(() => Int, { description: 'Days a year a headteacher must release a system leader for.' })
   minimumReleaseDaysPerYear: number;
+
+  @Field(() => Int, { description: 'Days a rejected applicant has to appeal.' })
+  appealPeriodDays: number;
 }
 
 /** The tenant. Its public profile (name, slug, kind, schools) is shared; the rest is its members' own. */
@@ -37,6 +40,9 @@ export class Alliance extends Node {
   @Column('smallint')
   minReleaseDaysPerYear: number;
 
+  @Column('smallint', { default: 14 })
+  appealPeriodDays: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
@@ -47,6 +53,6 @@ export class Alliance extends Node {
   version: number;
 
   get settings(): AllianceSettings {
-    return { reviewPeriodYears: this.reviewPeriodYears, minimumReleaseDaysPerYear: this.minReleaseDaysPerYear };
+    return { reviewPeriodYears: this.reviewPeriodYears, minimumReleaseDaysPerYear: this.minReleaseDaysPerYear, appealPeriodDays: this.appealPeriodDays };
   }
 }

@@ -23,5 +23,5 @@ export const allianceLoaders = {
 };
 
 // GraphQL fields that are not a column of the same name (src/loaders/selection.ts).
-declareFieldColumns(Alliance, { fields: { settings: ['reviewPeriodYears', 'minReleaseDaysPerYear'], leadSchool: [], memberSchools: [], tariffs: [], termDates: [] } });
+declareFieldColumns(Alliance, { fields: { settings: ['reviewPeriodYears', 'minReleaseDaysPerYear', 'appealPeriodDays'], leadSchool: [], memberSchools: [], tariffs: [], termDates: [] } });
 declareFieldColumns(SchoolMembership, { fields: { school: ['schoolId'], alliance: ['allianceId'] } });

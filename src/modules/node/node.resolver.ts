@@ -12,6 +12,15 @@ export const NODE_LOADERS: Record<string, keyof Loaders> = {
   SchoolMembership: 'schoolMembershipById',
   AreaOfExpertise: 'areaOfExpertiseById',
   Person: 'personById',
+  Designation: 'designationById',
+  DesignationReference: 'designationReferenceById',
+  ReleaseCommitment: 'releaseCommitmentById',
+  DesignationReview: 'designationReviewById',
+  RecruitmentRound: 'recruitmentRoundById',
+  Programme: 'programmeById',
+  ProgrammeCohort: 'programmeCohortById',
+  ProgrammeDay: 'programmeDayById',
+  ProgrammeEnrolment: 'programmeEnrolmentById',
 };
 
 const MAX_NODES = 100;

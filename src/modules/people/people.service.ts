@@ -9,6 +9,7 @@ import { escapeLike } from '../../common/text';
 import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { recordChange } from '../audit/audit.service';
+import { openTriggeredReviews } from '../designations/reviews.service';
 import { ActingRole } from '../users/user-enums';
 import { CreatePersonInput, PersonFilter, PersonOrder, PersonOrderField, UpdatePersonInput } from './people.inputs';
 import { Person } from './person.entity';
@@ -103,6 +104,7 @@ export function updatePerson(ctx: RequestContext, input: UpdatePersonInput): Pro
       if (acting.role === ActingRole.SCHOOL_LEAD && person.schoolId !== acting.schoolId) throw new Forbidden('a school lead keeps staff at their own school');
     }
     const saved = await save(tx, person);
+    await openTriggeredReviews(tx, before, saved);
     await recordChange(tx, { action: 'updatePerson', objectType: 'Person', objectId: saved.id, before, after: saved, fields: AUDITED_FIELDS });
     return saved;
   });

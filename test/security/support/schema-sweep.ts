@@ -195,7 +195,8 @@ export function argumentsWith(path: string[], value: unknown): Record<string, un
 
 /**
  * An operation calling one root field with the given arguments as variables (one per top-level
- * argument; required arguments left out get a dummy value), selecting everything down to `depth`.
+ * argument; required arguments left out get a dummy value), selecting everything down to `depth`
+ * (below 0: `__typename` alone).
  */
 export function rootOperation(
   schema: GraphQLSchema,
@@ -218,7 +219,7 @@ export function rootOperation(
     passed.push(`${arg.name}: $${arg.name}`);
   }
   const named = getNamedType(field.type);
-  const selection = isObjectType(named) || isInterfaceType(named) || isUnionType(named) ? ` { ${selectionFor(schema, named, depth)} }` : '';
+  const selection = isObjectType(named) || isInterfaceType(named) || isUnionType(named) ? ` { ${depth < 0 ? '__typename' : selectionFor(schema, named, depth)} }` : '';
   const header = declarations.length ? `(${declarations.join(', ')})` : '';
   const call = passed.length ? `(${passed.join(', ')})` : '';
   return { source: `${operation} Sweep${header} { ${fieldName}${call}${selection} }`, variables };

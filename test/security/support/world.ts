@@ -9,6 +9,7 @@ import { School } from '../../../src/modules/schools/school.entity';
 import { MembershipRole } from '../../../src/modules/users/user-enums';
 import { addMember, createAlliance, createSchool } from '../../factories';
 import { createPerson, createUser, TestUser } from '../../factories/users';
+import { seedSystemLeaders } from '../../factories/designations';
 
 /**
  * Two alliances, A and B, seeded so that a leak is easy to see: every string field of a staff
@@ -88,12 +89,15 @@ async function seedTenant(em: EntityManager, key: TenantKey, extraPeople: number
     people.push(await createPerson(em, alliance, { ...personFields(key, `Staff${String(i).padStart(2, '0')}`), schoolId: i % 3 === 0 ? otherSchool.id : leadSchool.id }));
   }
 
+  await seedSystemLeaders(em, alliance, practitionerPerson, colleagueAtLeadSchool, `MARKER_${key}`);
+
   const users = {
     [MembershipRole.ALLIANCE_ADMIN]: await createUser(em, { email: `admin-${key.toLowerCase()}@test.invalid`, memberships: [{ alliance, role: MembershipRole.ALLIANCE_ADMIN }] }),
     [MembershipRole.SCHOOL_LEAD]: await createUser(em, { email: `lead-${key.toLowerCase()}@test.invalid`, memberships: [{ alliance, role: MembershipRole.SCHOOL_LEAD, school: leadSchool }] }),
     [MembershipRole.PRACTITIONER]: await createUser(em, { email: `practitioner-${key.toLowerCase()}@test.invalid`, memberships: [{ alliance, role: MembershipRole.PRACTITIONER, person: practitionerPerson }] }),
     [MembershipRole.ANALYST]: await createUser(em, { email: `analyst-${key.toLowerCase()}@test.invalid`, memberships: [{ alliance, role: MembershipRole.ANALYST }] }),
   };
+  await seedProgramme(em, key, alliance, practitionerPerson);
   return { key, alliance, leadSchool, otherSchool, people, practitionerPerson, colleagueAtLeadSchool, personAtOtherSchool, users };
 }
 
@@ -110,4 +114,14 @@ export async function seedWorld(em: EntityManager, options: { extraPeople?: numb
     ],
   });
   return { A, B, platformAdmin, adminOfBoth };
+}
+
+/** A programme with one cohort, day, enrolment (the practitioner's) and attendance: a row of every programme table, carrying the marker. */
+async function seedProgramme(em: EntityManager, key: TenantKey, alliance: Alliance, person: Person): Promise<void> {
+  const one = async (sql: string, params: unknown[]) => ((await em.query(sql, params)) as { id: string }[])[0].id;
+  const programme = await one(`INSERT INTO programmes (alliance_id, name, kind, description) VALUES ($1, $2, 'OTHER', $3) RETURNING id`, [alliance.id, `MARKER_${key}_Programme`, `MARKER_${key}_description`]);
+  const cohort = await one(`INSERT INTO programme_cohorts (alliance_id, programme_id, name, starts_on, ends_on) VALUES ($1, $2, $3, '2025-01-14', '2025-01-14') RETURNING id`, [alliance.id, programme, `MARKER_${key}_Cohort`]);
+  const day = await one(`INSERT INTO programme_days (alliance_id, cohort_id, held_on, title) VALUES ($1, $2, '2025-01-14', $3) RETURNING id`, [alliance.id, cohort, `MARKER_${key}_Day`]);
+  const enrolment = await one(`INSERT INTO programme_enrolments (alliance_id, cohort_id, person_id) VALUES ($1, $2, $3) RETURNING id`, [alliance.id, cohort, person.id]);
+  await em.query(`INSERT INTO programme_attendance (alliance_id, cohort_id, day_id, enrolment_id, attended) VALUES ($1, $2, $3, $4, true)`, [alliance.id, cohort, day, enrolment]);
 }

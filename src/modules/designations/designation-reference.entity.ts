@@ -1,0 +1,57 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Node } from '../../common/node';
+import { DateTime, LocalDate } from '../../common/scalars';
+import { ReferenceKind } from './designation-enums';
+
+/** A reference for an application: given here by a head, or recorded by the coordinator as received (and saying so). */
+@Entity('designation_references')
+@ObjectType('DesignationReference', { implements: Node, simpleResolvers: true })
+export class DesignationReference extends Node {
+  @PrimaryGeneratedColumn('uuid')
+  override id: string;
+
+  @Column('uuid')
+  allianceId: string;
+
+  @Column('uuid')
+  designationId: string;
+
+  @Field(() => ReferenceKind)
+  @Column({ type: 'enum', enum: ReferenceKind, enumName: 'reference_kind' })
+  kind: ReferenceKind;
+
+  @Column('uuid', { nullable: true })
+  refereeUserId: string | null;
+
+  @Field()
+  @Column('text')
+  refereeName: string;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  refereeRole: string | null;
+
+  @Field({ description: 'Whether the referee supports the application.' })
+  @Column('boolean')
+  supports: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  statement: string | null;
+
+  @Field(() => LocalDate)
+  @Column('date')
+  receivedOn: string;
+
+  @Field({ description: 'True when the coordinator recorded a reference received outside the platform, rather than the referee giving it here.' })
+  @Column('boolean')
+  recordedByCoordinator: boolean;
+
+  @Column('uuid', { nullable: true })
+  recordedByUserId: string | null;
+
+  @Field(() => DateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

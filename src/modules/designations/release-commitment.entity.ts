@@ -1,0 +1,55 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Node } from '../../common/node';
+import { AcademicYear, DateTime, LocalDate } from '../../common/scalars';
+
+const days = { to: (value: number) => value, from: (value: string | number) => Number(value) };
+
+/** Days a year the head of the person's school releases them for system-leader work, per academic year. */
+@Entity('release_commitments')
+@ObjectType('ReleaseCommitment', { implements: Node, simpleResolvers: true })
+export class ReleaseCommitment extends Node {
+  @PrimaryGeneratedColumn('uuid')
+  override id: string;
+
+  @Column('uuid')
+  allianceId: string;
+
+  @Column('uuid')
+  designationId: string;
+
+  @Field(() => AcademicYear)
+  @Column('smallint')
+  academicYear: number;
+
+  @Field({ description: 'Whole or half days.' })
+  @Column('numeric', { precision: 4, scale: 1, transformer: days })
+  committedDays: number;
+
+  @Column('uuid', { nullable: true })
+  signedByUserId: string | null;
+
+  @Field({ description: 'The head who signed it.' })
+  @Column('text')
+  signedByName: string;
+
+  @Field(() => LocalDate)
+  @Column('date')
+  signedOn: string;
+
+  @Field(() => String, { nullable: true, description: "Why the coordinator accepted fewer days than the alliance's minimum." })
+  @Column('text', { nullable: true })
+  belowMinimumReason: string | null;
+
+  @Field(() => DateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+}

@@ -1,0 +1,60 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Node } from '../../common/node';
+import { DateTime, LocalDate } from '../../common/scalars';
+import { DesignationType } from '../designations/designation-enums';
+
+/** An alliance's call for applicants of one designation type: the areas sought with targets, and its timeline. */
+@Entity('recruitment_rounds')
+@ObjectType('RecruitmentRound', { implements: Node, simpleResolvers: true })
+export class RecruitmentRound extends Node {
+  @PrimaryGeneratedColumn('uuid')
+  override id: string;
+
+  @Column('uuid')
+  allianceId: string;
+
+  @Field(() => DesignationType)
+  @Column({ type: 'enum', enum: DesignationType, enumName: 'designation_type' })
+  designationType: DesignationType;
+
+  @Field()
+  @Column('text')
+  name: string;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When details went to the heads of member schools.' })
+  @Column('date', { nullable: true })
+  detailsSentOn: string | null;
+
+  @Field(() => LocalDate, { description: 'The last day an application is accepted.' })
+  @Column('date')
+  applicationDeadline: string;
+
+  @Field(() => LocalDate, { nullable: true })
+  @Column('date', { nullable: true })
+  assessmentOn: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'When successful applicants are notified to the national body.' })
+  @Column('date', { nullable: true })
+  nationalNotificationOn: string | null;
+
+  @Field(() => [LocalDate])
+  @Column('date', { array: true })
+  trainingDates: string[];
+
+  @Field(() => Int, { nullable: true, description: 'The whole round\'s aim, e.g. "at least 20 SLEs", when it is more than the sum of the areas\' targets.' })
+  @Column('smallint', { nullable: true })
+  overallTarget: number | null;
+
+  @Field(() => DateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+}
