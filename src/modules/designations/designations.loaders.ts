@@ -5,12 +5,14 @@ import { DesignationReview } from './designation-review.entity';
 import { Designation } from './designation.entity';
 import { commitmentsVisibleTo, designationsVisibleTo, referencesVisibleTo } from './designation.policy';
 import { ReleaseCommitment } from './release-commitment.entity';
+import { unmetProgrammesLoader } from '../programmes/programme-requirements';
 
 export const designationLoaders = {
   designationById: byId(Designation, { visible: designationsVisibleTo }),
   designationReferenceById: byId(DesignationReference, { visible: referencesVisibleTo }),
   releaseCommitmentById: byId(ReleaseCommitment, { visible: commitmentsVisibleTo }),
   designationReviewById: byId(DesignationReview, { visible: commitmentsVisibleTo }),
+  unmetProgrammes: unmetProgrammesLoader,
   referencesByDesignation: manyBy(DesignationReference, 'designationId', { visible: referencesVisibleTo, orderBy: 'e.kind' }),
   // What eligibility reads of the references (that a supporting head's exists), for the holder too; never returned to a client.
   referencesForEligibility: manyBy(DesignationReference, 'designationId', { visible: commitmentsVisibleTo, orderBy: 'e.kind' }),

@@ -88,11 +88,10 @@ export async function unmetRules(ctx: RequestContext, facts: EligibilityFacts, c
       break;
   }
 
-  const stages = checkpoint === Checkpoint.DESIGNATION ? [RequirementStage.APPLICATION, RequirementStage.DESIGNATION] : [RequirementStage.APPLICATION];
-  for (const stage of stages) {
-    for (const programme of await unmetProgrammeRequirements(ctx, person.id, designation.type, stage)) {
-      fail(EligibilityRule.PROGRAMME_COMPLETED, `the alliance requires completion of "${programme.name}" before ${stage === RequirementStage.APPLICATION ? 'an application' : 'designation'} as ${designation.type}`);
-    }
+  // At designation, what was required before the application is still required (a later change of the programme's rule included).
+  const stage = checkpoint === Checkpoint.DESIGNATION ? RequirementStage.DESIGNATION : RequirementStage.APPLICATION;
+  for (const programme of await unmetProgrammeRequirements(ctx, person.id, designation.type, stage)) {
+    fail(EligibilityRule.PROGRAMME_COMPLETED, `the alliance requires completion of "${programme.name}" as ${designation.type}`);
   }
   return unmet;
 }
