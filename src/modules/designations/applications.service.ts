@@ -43,7 +43,7 @@ export function submitDesignationApplication(ctx: RequestContext, input: SubmitD
       status: DesignationStatus.APPLIED,
       roundId,
       areaIds,
-      phases: [...new Set(input.phases)],
+      phases: [...new Set(input.phases ?? [])],
       statement: text(input.statement, 'input.statement'),
       nationalReference: input.type === DesignationType.NLE ? text(input.nationalReference, 'input.nationalReference', { max: 100 }) : null,
       accreditingBody: input.type === DesignationType.LP ? text(input.accreditingBody, 'input.accreditingBody', { max: 200 }) : null,

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { englishDate } from '../../common/academic-year';
-import { BadUserInput, Conflict, NotFound } from '../../common/errors';
+import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { RequestContext } from '../../context/context';
 import { scopedQuery } from '../../loaders/helpers';
@@ -20,11 +20,21 @@ export const DESIGNATION_AUDITED_FIELDS = [
 /**
  * The designation a change names, locked for the rest of the transaction, if the caller may see it
  * (another alliance's id, or one the role does not see, reads as not found), at the version the caller read.
+ * One the caller sees but may not change (the second wall's update policy does not let them lock it,
+ * as a head's directory entry at another school) is FORBIDDEN, with `forbidden` as the reason.
  */
-export async function designationForChange(tx: RequestContext, input: { designationId: string; expectedVersion?: number | null }): Promise<Designation> {
+export async function designationForChange(
+  tx: RequestContext,
+  input: { designationId: string; expectedVersion?: number | null },
+  forbidden = 'this designation is not yours to change',
+): Promise<Designation> {
   const id = expectGlobalId(input.designationId, 'Designation', 'input.designationId');
-  const designation = await scopedQuery(tx, Designation, { visible: designationsVisibleTo })?.andWhere('e.id = :id', { id }).setLock('pessimistic_write').getOne();
-  if (!designation) throw new NotFound('designation');
+  const visible = () => scopedQuery(tx, Designation, { visible: designationsVisibleTo })?.andWhere('e.id = :id', { id });
+  const designation = await visible()?.setLock('pessimistic_write').getOne();
+  if (!designation) {
+    if (await visible()?.getExists()) throw new Forbidden(forbidden);
+    throw new NotFound('designation');
+  }
   if (input.expectedVersion != null && input.expectedVersion !== designation.version) {
     throw new Conflict(`the designation changed since version ${input.expectedVersion}; it is now at version ${designation.version}`);
   }

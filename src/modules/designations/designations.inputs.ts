@@ -72,8 +72,8 @@ export class SubmitDesignationApplicationInput {
   @Field(() => [String], { description: 'By code, name or alias.' })
   areasOfExpertise: string[];
 
-  @Field(() => [EducationPhase], { defaultValue: [] })
-  phases: EducationPhase[];
+  @Field(() => [EducationPhase], { nullable: true })
+  phases?: EducationPhase[] | null;
 
   @Field(() => String, { nullable: true })
   statement?: string | null;

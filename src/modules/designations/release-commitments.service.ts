@@ -22,7 +22,7 @@ const AUDITED = ['academicYear', 'committedDays', 'signedByName', 'signedOn', 'b
 export function setReleaseCommitment(ctx: RequestContext, input: SetReleaseCommitmentInput): Promise<{ releaseCommitment: ReleaseCommitment; designation: Designation }> {
   const acting = actingOf(ctx);
   return inTransaction(ctx, async (tx) => {
-    const designation = await designationForChange(tx, input);
+    const designation = await designationForChange(tx, input, "a release commitment is given by the head of the person's school");
     const coordinator = isCoordinator(acting);
     if (!coordinator) {
       const person = await tx.loaders.personById.load(designation.personId);

@@ -49,8 +49,8 @@ export class CreateRecruitmentRoundInput {
   @Field(() => LocalDate, { nullable: true })
   nationalNotificationOn?: string | null;
 
-  @Field(() => [LocalDate], { defaultValue: [] })
-  trainingDates: string[];
+  @Field(() => [LocalDate], { nullable: true })
+  trainingDates?: string[] | null;
 }
 
 @ObjectType({ simpleResolvers: true })

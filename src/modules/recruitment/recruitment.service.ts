@@ -38,7 +38,7 @@ function checkTimeline(input: CreateRecruitmentRoundInput): void {
     if (previous && day < previous[1]) throw new BadUserInput(`input.${field} (${day}) must not be before input.${previous[0]} (${previous[1]})`, `input.${field}`);
     previous = [field, day];
   }
-  input.trainingDates.forEach((day, i) => {
+  (input.trainingDates ?? []).forEach((day, i) => {
     if (day < input.applicationDeadline) throw new BadUserInput(`input.trainingDates[${i}] (${day}) must not be before the application deadline`, `input.trainingDates[${i}]`);
   });
 }
@@ -58,7 +58,7 @@ export function createRecruitmentRound(ctx: RequestContext, input: CreateRecruit
       tx.em.create(RecruitmentRound, {
         allianceId: acting.allianceId, designationType: input.designationType, name, detailsSentOn: input.detailsSentOn ?? null,
         applicationDeadline: input.applicationDeadline, assessmentOn: input.assessmentOn ?? null, nationalNotificationOn: input.nationalNotificationOn ?? null,
-        trainingDates: [...new Set(input.trainingDates)].sort(), overallTarget: input.overallTarget ?? null,
+        trainingDates: [...new Set(input.trainingDates ?? [])].sort(), overallTarget: input.overallTarget ?? null,
       }),
     );
     const targets = input.areas.map((a, i) => ({ allianceId: acting.allianceId, roundId: round.id, areaId: areaIds[i], target: a.target }));
