@@ -35,7 +35,15 @@ export async function createDesignation(em: EntityManager, person: Person, overr
 }
 
 /** One row of every system-leader table for a tenant, each text carrying the tenant's marker (see security/support/world.ts). */
-export async function seedSystemLeaders(em: EntityManager, alliance: Alliance, holder: Person, applicant: Person, marker: string): Promise<void> {
+export interface SeededSystemLeaders {
+  round: RecruitmentRound;
+  /** The holder's designation, under review with a commitment and a review. */
+  active: Designation;
+  /** The applicant's application, with a headteacher reference. */
+  application: Designation;
+}
+
+export async function seedSystemLeaders(em: EntityManager, alliance: Alliance, holder: Person, applicant: Person, marker: string): Promise<SeededSystemLeaders> {
   const round = await createRound(em, alliance, { name: `${marker}_ROUND` });
   const active = await createDesignation(em, holder, { status: DesignationStatus.UNDER_REVIEW, statement: `${marker}_STATEMENT`, roundId: round.id });
   const application = await createDesignation(em, applicant, { statement: `${marker}_APPLICATION`, roundId: round.id, type: DesignationType.SLE });
@@ -45,4 +53,5 @@ export async function seedSystemLeaders(em: EntityManager, alliance: Alliance, h
   });
   await em.getRepository(ReleaseCommitment).insert({ allianceId: alliance.id, designationId: active.id, academicYear: 2024, committedDays: 10, signedByName: `${marker}_SIGNED`, signedOn: '2024-05-01' });
   await em.getRepository(DesignationReview).insert({ allianceId: alliance.id, designationId: active.id, trigger: ReviewTrigger.OTHER, reason: `${marker}_REVIEW`, openedOn: '2025-01-01' });
+  return { round, active, application };
 }

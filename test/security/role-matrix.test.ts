@@ -1,3 +1,4 @@
+import { academicYearOf, englishDate, formatAcademicYear } from '../../src/common/academic-year';
 import { ExecuteResult, startTestServer, TestServer } from '../helpers/server';
 import { callAs, expectNoFaults, Role } from './support/callers';
 import { gid, NUMERIC_MARKERS, seedWorld, World } from './support/world';
@@ -38,6 +39,11 @@ const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platfor
   'email+phone (the practitioner’s record)':  ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
   'peopleStatistics':                         ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'ok'],
   'auditEvents':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'designations':                             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'own',        'FORBIDDEN'],
+  'recruitmentRounds':                        ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
+  'references (lead-school application)':     ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'null',       'null'],
+  'createRecruitmentRound':                   ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'setReleaseCommitment (practitioner’s)':    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'FORBIDDEN'],
   'programmes':                               ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
   'createProgramme':                          ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   // Past the role gate, an id that names nothing of A is NOT_FOUND (test/programmes.test.ts has the happy paths).
@@ -176,6 +182,34 @@ const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
   'email+phone (lead’s school)': contactOutcome((w) => w.A.colleagueAtLeadSchool),
   'email+phone (another school)': contactOutcome((w) => w.A.personAtOtherSchool),
   'email+phone (the practitioner’s record)': contactOutcome((w) => w.A.practitionerPerson),
+  'designations': {
+    source: `{ designations(first: 10) { totalCount edges { node { id } } } }`,
+    outcome: (d, w) => {
+      const ids = d.designations.edges.map((e: Data) => e.node.id).sort();
+      const { active, application } = w.A.systemLeaders;
+      if (JSON.stringify(ids) === JSON.stringify([gid('Designation', active), gid('Designation', application)].sort())) return 'ok';
+      return ids.length === 1 && ids[0] === gid('Designation', active) ? 'own' : `unexpected ${ids}`;
+    },
+  },
+  'recruitmentRounds': { source: `{ recruitmentRounds { totalCount edges { node { name } } } }`, outcome: (d) => (d.recruitmentRounds.totalCount === 1 ? 'ok' : 'wrong') },
+  'references (lead-school application)': {
+    source: `query($id: ID!) { node(id: $id) { ... on Designation { references { refereeName } } } }`,
+    variables: (w) => ({ id: gid('Designation', w.A.systemLeaders.application) }),
+    outcome: (d) => (d.node?.references?.length === 1 ? 'ok' : 'null'),
+  },
+  'createRecruitmentRound': {
+    source: `mutation($input: CreateRecruitmentRoundInput!) { createRecruitmentRound(input: $input) { recruitmentRound { id } } }`,
+    variables: (_w, role) => ({ input: { designationType: 'SLE', name: `Matrix round by ${role}`, areas: [{ area: 'Maths', target: 1 }], applicationDeadline: '2099-01-01' } }),
+    outcome: (d) => (d.createRecruitmentRound.recruitmentRound.id ? 'ok' : 'wrong'),
+    after: async (outcome, _w, t, role) => {
+      expect(await t.db.dataSource.query(`SELECT id FROM recruitment_rounds WHERE name = $1`, [`Matrix round by ${role}`])).toHaveLength(outcome === 'ok' ? 1 : 0);
+    },
+  },
+  'setReleaseCommitment (practitioner’s)': {
+    source: `mutation($input: SetReleaseCommitmentInput!) { setReleaseCommitment(input: $input) { releaseCommitment { committedDays } } }`,
+    variables: (w, role) => ({ input: { designationId: gid('Designation', w.A.systemLeaders.active), academicYear: formatAcademicYear(academicYearOf(englishDate())), committedDays: 10 + ROLES.indexOf(role as never), signedByName: role === 'SCHOOL_LEAD' ? undefined : 'Dr Head' } }),
+    outcome: (d) => (d.setReleaseCommitment.releaseCommitment.committedDays >= 10 ? 'ok' : 'wrong'),
+  },
   'programmes': { source: `{ programmes(first: 5) { totalCount edges { node { name } } } }`, outcome: (d) => (typeof d.programmes.totalCount === 'number' ? 'ok' : 'wrong') },
   'createProgramme': {
     source: `mutation($input: CreateProgrammeInput!) { createProgramme(input: $input) { programme { id } } }`,

@@ -9,7 +9,7 @@ import { School } from '../../../src/modules/schools/school.entity';
 import { MembershipRole } from '../../../src/modules/users/user-enums';
 import { addMember, createAlliance, createSchool } from '../../factories';
 import { createPerson, createUser, TestUser } from '../../factories/users';
-import { seedSystemLeaders } from '../../factories/designations';
+import { SeededSystemLeaders, seedSystemLeaders } from '../../factories/designations';
 
 /**
  * Two alliances, A and B, seeded so that a leak is easy to see: every string field of a staff
@@ -44,6 +44,8 @@ export interface Tenant {
   /** A record at the other school. */
   personAtOtherSchool: Person;
   users: Record<MembershipRole, TestUser>;
+  /** The practitioner's designation (under review) and the lead-school colleague's application. */
+  systemLeaders: SeededSystemLeaders;
 }
 
 export interface World {
@@ -89,7 +91,7 @@ async function seedTenant(em: EntityManager, key: TenantKey, extraPeople: number
     people.push(await createPerson(em, alliance, { ...personFields(key, `Staff${String(i).padStart(2, '0')}`), schoolId: i % 3 === 0 ? otherSchool.id : leadSchool.id }));
   }
 
-  await seedSystemLeaders(em, alliance, practitionerPerson, colleagueAtLeadSchool, `MARKER_${key}`);
+  const systemLeaders = await seedSystemLeaders(em, alliance, practitionerPerson, colleagueAtLeadSchool, `MARKER_${key}`);
 
   const users = {
     [MembershipRole.ALLIANCE_ADMIN]: await createUser(em, { email: `admin-${key.toLowerCase()}@test.invalid`, memberships: [{ alliance, role: MembershipRole.ALLIANCE_ADMIN }] }),
@@ -98,7 +100,7 @@ async function seedTenant(em: EntityManager, key: TenantKey, extraPeople: number
     [MembershipRole.ANALYST]: await createUser(em, { email: `analyst-${key.toLowerCase()}@test.invalid`, memberships: [{ alliance, role: MembershipRole.ANALYST }] }),
   };
   await seedProgramme(em, key, alliance, practitionerPerson);
-  return { key, alliance, leadSchool, otherSchool, people, practitionerPerson, colleagueAtLeadSchool, personAtOtherSchool, users };
+  return { key, alliance, leadSchool, otherSchool, people, practitionerPerson, colleagueAtLeadSchool, personAtOtherSchool, users, systemLeaders };
 }
 
 /** Seeds A and B with `extraPeople` staff records each on top of the three named ones. */
