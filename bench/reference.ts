@@ -87,4 +87,54 @@ export const REFERENCE_QUERIES: ReferenceQuery[] = [
     // the page, its count, the schools
     edges: 3,
   },
+  {
+    key: 'designations',
+    name: 'designations(50, ACTIVE, by review date) with person, school, areas, commitments',
+    graphql: `{ designations(first: 50, filter: { statuses: [ACTIVE] }, orderBy: { field: REVIEW_DUE_ON }) { totalCount edges { node { id type reviewDueOn person { displayName school { name localAuthority { name } } } areasOfExpertise { code name } releaseCommitments { academicYear committedDays } } } } }`,
+    sql: `
+      WITH hit AS (SELECT * FROM designations d WHERE d.alliance_id = $1 AND d.status = 'ACTIVE')
+      SELECT json_build_object('data', json_build_object('designations', json_build_object(
+        'totalCount', (SELECT count(*) FROM hit),
+        'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
+                            'id', ${globalId('Designation', 'd.id')}, 'type', d.type, 'reviewDueOn', d.review_due_on,
+                            'person', (SELECT json_build_object('displayName', p.given_name || ' ' || p.family_name,
+                                                'school', (SELECT json_build_object('name', s.name, 'localAuthority', CASE WHEN s.la_code IS NULL THEN NULL ELSE json_build_object('name', s.la_name) END)
+                                                             FROM schools s WHERE s.id = p.school_id))
+                                         FROM people p WHERE p.id = d.person_id),
+                            'areasOfExpertise', (SELECT coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) ORDER BY u.n), '[]')
+                                                   FROM unnest(d.area_ids) WITH ORDINALITY u(id, n) JOIN areas_of_expertise a ON a.id = u.id),
+                            'releaseCommitments', (SELECT coalesce(json_agg(json_build_object(
+                                                            'academicYear', c.academic_year || '/' || lpad(((c.academic_year + 1) % 100)::text, 2, '0'), 'committedDays', c.committed_days)
+                                                          ORDER BY c.academic_year, c.id), '[]')
+                                                     FROM release_commitments c WHERE c.designation_id = d.id)))
+                          ORDER BY coalesce(d.review_due_on, DATE '9999-12-31'), d.id), '[]')
+                    FROM (SELECT * FROM hit ORDER BY coalesce(review_due_on, DATE '9999-12-31'), id LIMIT 50) d))))::text AS body`,
+    params: (c) => [c.allianceId],
+    rows: (d) => d.designations.edges.reduce((sum: number, e: any) => sum + 3 + e.node.areasOfExpertise.length + e.node.releaseCommitments.length, 0), // eslint-disable-line @typescript-eslint/no-explicit-any
+    // the page, its count, the people, their schools, the areas, the release commitments
+    edges: 6,
+  },
+  {
+    key: 'rounds',
+    name: 'recruitmentRounds(20) with progress per area',
+    graphql: `{ recruitmentRounds(first: 20) { edges { node { name progress { target total { applied designated } areas { area { code } target designated } } } } } }`,
+    sql: `
+      SELECT json_build_object('data', json_build_object('recruitmentRounds', json_build_object('edges', coalesce(json_agg(json_build_object('node', json_build_object(
+        'name', r.name,
+        'progress', json_build_object(
+          'target', coalesce(r.overall_target, (SELECT sum(t.target) FROM recruitment_round_targets t WHERE t.round_id = r.id), 0),
+          'total', (SELECT json_build_object('applied', count(*), 'designated', count(*) FILTER (WHERE d.designated_on IS NOT NULL))
+                      FROM designations d WHERE d.alliance_id = $1 AND d.round_id = r.id),
+          'areas', (SELECT coalesce(json_agg(json_build_object('area', json_build_object('code', a.code), 'target', t.target,
+                                      'designated', (SELECT count(*) FROM designations d
+                                                      WHERE d.alliance_id = $1 AND d.round_id = r.id AND d.designated_on IS NOT NULL AND t.area_id = ANY(d.area_ids)))
+                                    ORDER BY t.target DESC, t.id DESC), '[]')
+                      FROM recruitment_round_targets t JOIN areas_of_expertise a ON a.id = t.area_id WHERE t.round_id = r.id))
+      )) ORDER BY r.application_deadline DESC, r.id DESC), '[]'))))::text AS body
+      FROM (SELECT * FROM recruitment_rounds WHERE alliance_id = $1 ORDER BY application_deadline DESC, id DESC LIMIT 20) r`,
+    params: (c) => [c.allianceId],
+    rows: (d) => d.recruitmentRounds.edges.reduce((sum: number, e: any) => sum + 1 + e.node.progress.areas.length, 0), // eslint-disable-line @typescript-eslint/no-explicit-any
+    // the rounds' page, their targets, their counts (one grouping-sets statement), the targets' areas
+    edges: 4,
+  },
 ];

@@ -1,5 +1,9 @@
+import { parse, validate } from 'graphql';
 import { diff } from '../bench/compare';
+import { checkLimits } from '../bench/query-cost';
+import { REFERENCE_QUERIES } from '../bench/reference';
 import { readScaleMark, SCALE_MARK, scaleSize } from '../bench/scale/scale-mark';
+import { getSchema } from '../src/schema';
 import { createTestDatabase, TestDatabase } from './helpers/database';
 
 describe('the benchmark refuses what it cannot measure', () => {
@@ -21,5 +25,17 @@ describe('the benchmark refuses what it cannot measure', () => {
     expect(diff(baseline, api, 'data')).toEqual(['data.people.edges[1].node.email: baseline "b@x", API null']);
     expect(diff(baseline, { people: { ...api.people, edges: api.people.edges.slice(0, 1) } }, 'data')).toContain('data.people.edges: 2 items in the baseline, 1 from the API');
     expect(diff(baseline, baseline, 'data')).toEqual([]);
+  });
+
+  it('benchmarks every reference query as the schema and the server\'s limits accept it, the designations directory and round progress among them', () => {
+    const keys = REFERENCE_QUERIES.map((q) => q.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys).toEqual(expect.arrayContaining(['nested', 'schools', 'people', 'designations', 'rounds']));
+    for (const q of REFERENCE_QUERIES) {
+      expect({ key: q.key, errors: validate(getSchema(), parse(q.graphql)).map((e) => e.message) }).toEqual({ key: q.key, errors: [] });
+      expect({ key: q.key, accepted: checkLimits(getSchema(), q.graphql).accepted }).toEqual({ key: q.key, accepted: true });
+      // The statement count at `first: 5` is only a check if the query pages.
+      expect(q.graphql).toMatch(/first: \d+/);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 
-/** The database comment that says a database holds the scale dataset, followed by its sizes as JSON. */
-export const SCALE_MARK = 'alliance-graph scale dataset v1';
+/** The database comment that says a database holds the scale dataset, followed by its sizes as JSON. v2: with system leaders (designations, rounds). */
+export const SCALE_MARK = 'alliance-graph scale dataset v2';
 
 export interface ScaleSize {
   schools: number;

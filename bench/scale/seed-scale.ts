@@ -15,7 +15,10 @@ const USAGE = `Usage: DATABASE_URL=postgres://user@127.0.0.1:5432/ag_scale npm r
 Builds the national-size benchmark dataset into DATABASE_URL's database (created if missing):
 ${FULL_SCALE.schools.toLocaleString('en-GB')} schools written as a GIAS establishment file and loaded through the real import,
 ${FULL_SCALE.alliances} alliances with their member schools (and former members), ${FULL_SCALE.people.toLocaleString('en-GB')} staff records,
-and an ALLIANCE_ADMIN user per alliance (admin@<slug>.scale.invalid). Deterministic: the same rows
+an ALLIANCE_ADMIN user per alliance (admin@<slug>.scale.invalid), and system leaders in proportion
+to the staff: six recruitment rounds an alliance with area targets, a live designation for one
+record in seven and ended ones for one in 23, with release commitments, references and reviews.
+Deterministic: the same rows
 every time, row ids aside.
 
   --fraction  a share of the national size, e.g. 0.1 for the tenth the cost-growth check compares with
@@ -187,6 +190,139 @@ async function seedTenants(client: Client, size: ScaleSize, step: (label: string
   await client.query('COMMIT');
 }
 
+/** Designation statuses with the stages each has passed (dates are set for the stages reached). */
+const STATUS_STAGES = `(VALUES
+  ('APPLIED', false, false, false, false),
+  ('SHORTLISTED', true, false, false, false),
+  ('ASSESSED', true, true, false, false),
+  ('APPROVED', true, true, true, false),
+  ('ACTIVE', true, true, true, true),
+  ('UNDER_REVIEW', true, true, true, true),
+  ('REJECTED', true, true, false, false),
+  ('WITHDRAWN', false, false, false, false),
+  ('DEDESIGNATED', true, true, true, true),
+  ('RESIGNED', true, true, true, true),
+  ('LAPSED', true, true, true, true)
+) AS st(status, shortlisted, assessed, approved, designated)`;
+
+/** Six rounds an alliance, one a year (the last still open), of these types. */
+const ROUND_TYPES = ['SLE', 'LLE', 'SLE', 'NLE', 'SLE', 'LLE'];
+
+/**
+ * System leaders at national proportions, each one set-based statement: recruitment rounds with
+ * targets per area, a live designation for one staff record in seven (mostly ACTIVE, the rest
+ * applications at each stage or under review) and ended ones for one in 23 (history the partial
+ * unique index ignores), release commitments for the current designations, headteacher references,
+ * and reviews (open for those under review, completed for some others).
+ */
+async function seedDesignations(client: Client, step: (label: string) => void): Promise<void> {
+  await client.query('BEGIN');
+  const rounds = await client.query(
+    `WITH a AS (SELECT id, (row_number() OVER (ORDER BY slug) - 1)::int AS j FROM alliances WHERE slug LIKE 'scale-%')
+     INSERT INTO recruitment_rounds (alliance_id, designation_type, name, details_sent_on, application_deadline, assessment_on, national_notification_on, training_dates, overall_target)
+     SELECT a.id, t.type::designation_type, t.type || ' recruitment ' || (2021 + r) || '/' || lpad(((2022 + r) % 100)::text, 2, '0'),
+            x.d - 42, x.d, x.d + 21, x.d + 60, ARRAY[x.d + 90, x.d + 120], CASE WHEN r % 3 = 0 THEN 30 END
+       FROM a CROSS JOIN generate_series(0, ${ROUND_TYPES.length - 1}) r
+       CROSS JOIN LATERAL (SELECT (${sqlArray(ROUND_TYPES)})[1 + r] AS type) t
+       CROSS JOIN LATERAL (SELECT (date '2022-03-15' + make_interval(years => r))::date + a.j % 20 AS d) x`,
+  );
+  const targets = await client.query(
+    `WITH a AS (SELECT id, (row_number() OVER (ORDER BY slug) - 1)::int AS j FROM alliances WHERE slug LIKE 'scale-%'),
+          r AS (SELECT rr.id, rr.alliance_id, a.j, (row_number() OVER (PARTITION BY rr.alliance_id ORDER BY rr.application_deadline) - 1)::int AS r
+                  FROM recruitment_rounds rr JOIN a ON a.id = rr.alliance_id),
+          ar AS (SELECT array_agg(id ORDER BY position) AS ids, count(*)::int AS n FROM areas_of_expertise)
+     INSERT INTO recruitment_round_targets (alliance_id, round_id, area_id, target)
+     SELECT r.alliance_id, r.id, ar.ids[1 + (r.j * 5 + r.r * 7 + i) % ar.n], 1 + (i * 3 + r.j + r.r) % 5
+       FROM r, ar CROSS JOIN LATERAL generate_series(0, 2 + (r.j + r.r) % 4) i`,
+  );
+  step(`${rounds.rowCount} recruitment rounds with ${targets.rowCount} area targets`);
+  // k: the staff record's position in its alliance; m = k / 7 picks the type and status of a live designation.
+  const designations = await client.query(
+    `WITH a AS (SELECT id, name, review_period_years AS years, (row_number() OVER (ORDER BY slug) - 1)::int AS j FROM alliances WHERE slug LIKE 'scale-%'),
+          p AS (SELECT id, alliance_id, (row_number() OVER (PARTITION BY alliance_id ORDER BY email) - 1)::int AS k FROM people),
+          ar AS (SELECT array_agg(id ORDER BY position) AS ids, count(*)::int AS n FROM areas_of_expertise),
+          rt AS (SELECT alliance_id, designation_type, array_agg(id ORDER BY application_deadline) AS ids, array_agg(application_deadline ORDER BY application_deadline) AS deadlines
+                   FROM recruitment_rounds WHERE application_deadline < date '2026-09-01' GROUP BY alliance_id, designation_type),
+          live AS (
+            SELECT p.id AS person_id, p.alliance_id, p.k, a.j, a.years, a.name AS alliance_name,
+                   (ARRAY['SLE', 'SLE', 'SLE', 'SLE', 'SLE', 'SLE', 'LLE', 'LLE', 'NLE', 'LP'])[1 + (p.k / 7) % 10] AS type,
+                   (ARRAY['ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE', 'ACTIVE',
+                          'UNDER_REVIEW', 'APPLIED', 'APPLIED', 'SHORTLISTED', 'ASSESSED', 'APPROVED', 'APPROVED'])[1 + ((p.k / 7) * 7 + p.k / 70 + a.j) % 20] AS status
+              FROM p JOIN a ON a.id = p.alliance_id WHERE p.k % 7 = 3),
+          ended AS (
+            SELECT p.id AS person_id, p.alliance_id, p.k, a.j, a.years, a.name AS alliance_name,
+                   (ARRAY['SLE', 'SLE', 'LLE'])[1 + (p.k / 23) % 3] AS type,
+                   (ARRAY['REJECTED', 'WITHDRAWN', 'DEDESIGNATED', 'RESIGNED', 'RESIGNED', 'LAPSED'])[1 + (p.k / 23 + a.j) % 6] AS status
+              FROM p JOIN a ON a.id = p.alliance_id WHERE p.k % 23 = 5),
+          x AS (
+            SELECT l.*, CASE WHEN l.k % 3 <> 0 THEN rt.ids[1 + (l.k / 7) % cardinality(rt.ids)] END AS round_id,
+                   CASE WHEN l.k % 3 <> 0 AND rt.ids IS NOT NULL THEN rt.deadlines[1 + (l.k / 7) % cardinality(rt.ids)] - l.k % 50
+                        ELSE date '2018-09-01' + (l.k * 37) % 2400 END AS applied_on
+              FROM live l LEFT JOIN rt ON rt.alliance_id = l.alliance_id AND rt.designation_type::text = l.type
+            UNION ALL
+            SELECT e.*, NULL::uuid, date '2012-09-01' + (e.k * 53) % 2500 FROM ended e),
+          y AS (
+            SELECT x.*, st.shortlisted, st.assessed, st.approved, st.designated, x.applied_on + 60 AS designated_day,
+                   CASE WHEN x.round_id IS NOT NULL
+                        THEN (SELECT array_agg(s.area_id ORDER BY s.position) FROM (
+                                SELECT t.area_id, ao.position FROM recruitment_round_targets t JOIN areas_of_expertise ao ON ao.id = t.area_id
+                                 WHERE t.round_id = x.round_id ORDER BY ao.position OFFSET x.k % 3 LIMIT 1 + x.k % 2) s)
+                        ELSE ARRAY[ar.ids[1 + (x.k * 7) % ar.n]] || CASE WHEN x.k % 3 = 0 THEN ARRAY[ar.ids[1 + (x.k * 7 + 5) % ar.n]] ELSE '{}'::uuid[] END
+                   END AS area_ids
+              FROM x JOIN ${STATUS_STAGES} ON st.status = x.status, ar)
+     INSERT INTO designations (alliance_id, person_id, type, status, round_id, area_ids, phases, statement, national_reference, accrediting_body,
+                               applied_on, shortlisted_on, assessed_on, assessors, approved_on, rejected_on, decision_reason, national_body_notified_on,
+                               designated_on, review_due_on, accreditation_expires_on, ended_on, end_reason)
+     SELECT y.alliance_id, y.person_id, y.type::designation_type, y.status::designation_status, y.round_id, y.area_ids,
+            ARRAY[(ARRAY['PRIMARY', 'SECONDARY', 'SPECIAL'])[1 + y.k % 3]]::education_phase[],
+            'Supporting other schools in ' || y.type || ' work.',
+            CASE WHEN y.type = 'NLE' AND y.designated THEN 'NLE-' || lpad((y.j * 10000 + y.k)::text, 6, '0') END,
+            CASE WHEN y.type = 'LP' AND y.approved THEN y.alliance_name END,
+            y.applied_on,
+            CASE WHEN y.shortlisted THEN y.applied_on + 14 END,
+            CASE WHEN y.assessed THEN y.applied_on + 30 END,
+            CASE WHEN y.assessed THEN ARRAY['Assessor ' || (1 + y.k % 9), 'Assessor ' || (2 + y.k % 9)] ELSE '{}' END,
+            CASE WHEN y.approved THEN y.applied_on + 45 END,
+            CASE WHEN y.status = 'REJECTED' THEN y.applied_on + 45 END,
+            CASE WHEN y.status = 'REJECTED' THEN 'The assessment found the evidence of impact too thin.' WHEN y.approved THEN 'Strong evidence of impact beyond the school.' END,
+            CASE WHEN y.designated THEN y.applied_on + 50 END,
+            CASE WHEN y.designated THEN y.designated_day END,
+            CASE WHEN y.designated AND y.type = 'LP' THEN least((y.designated_day + make_interval(years => y.years))::date, (y.designated_day + interval '3 years')::date)
+                 WHEN y.designated THEN (y.designated_day + make_interval(years => y.years))::date END,
+            CASE WHEN y.designated AND y.type = 'LP' THEN (y.designated_day + interval '3 years')::date END,
+            CASE WHEN y.status = 'WITHDRAWN' THEN y.applied_on + 20 WHEN y.status IN ('DEDESIGNATED', 'RESIGNED', 'LAPSED') THEN y.designated_day + 900 END,
+            CASE y.status WHEN 'WITHDRAWN' THEN 'Withdrew the application.' WHEN 'DEDESIGNATED' THEN 'Not deployed for two years.'
+                          WHEN 'RESIGNED' THEN 'Left the alliance.' WHEN 'LAPSED' THEN 'Did not renew.' END
+       FROM y`,
+  );
+  const commitments = await client.query(
+    `INSERT INTO release_commitments (alliance_id, designation_id, academic_year, committed_days, signed_by_name, signed_on)
+     SELECT d.alliance_id, d.id, y, 10 + (extract(doy FROM d.applied_on)::int % 7) * 0.5, 'Headteacher', greatest(d.designated_on, make_date(y, 7, 15))
+       FROM designations d
+       CROSS JOIN LATERAL generate_series(greatest(extract(year FROM d.designated_on - interval '8 months')::int, 2024), 2026) y
+      WHERE d.status IN ('ACTIVE', 'UNDER_REVIEW')`,
+  );
+  const references = await client.query(
+    `INSERT INTO designation_references (alliance_id, designation_id, kind, referee_name, referee_role, supports, statement, received_on, recorded_by_coordinator)
+     SELECT d.alliance_id, d.id, 'HEADTEACHER', 'Headteacher of ' || s.name, 'Headteacher', d.status <> 'REJECTED', 'Has led improvement across the school.', d.applied_on + 7, true
+       FROM designations d JOIN people p ON p.id = d.person_id JOIN schools s ON s.id = p.school_id
+      WHERE d.shortlisted_on IS NOT NULL`,
+  );
+  const reviews = await client.query(
+    `INSERT INTO designation_reviews (alliance_id, designation_id, trigger, reason, opened_on, outcome, outcome_notes, completed_on, next_review_due_on)
+     SELECT d.alliance_id, d.id, 'PERIODIC'::review_trigger, 'Review due.'::text, least(d.review_due_on - 30, date '2026-11-01'), NULL::review_outcome, NULL::text, NULL::date, NULL::date
+       FROM designations d WHERE d.status = 'UNDER_REVIEW'
+     UNION ALL
+     SELECT d.alliance_id, d.id, 'MOVED_SCHOOL', 'Moved school.', d.designated_on + 700, 'CONTINUED', 'Still deployed across the alliance.', d.designated_on + 730, d.review_due_on
+       FROM designations d WHERE d.status = 'ACTIVE' AND d.designated_on < date '2022-06-01'
+     UNION ALL
+     SELECT d.alliance_id, d.id, 'NOT_DEPLOYED', 'No deployment for two years.', d.ended_on - 40, 'DEDESIGNATED', 'Dedesignated.', d.ended_on, NULL
+       FROM designations d WHERE d.status = 'DEDESIGNATED'`,
+  );
+  step(`${designations.rowCount} designations, ${commitments.rowCount} release commitments, ${references.rowCount} references, ${reviews.rowCount} reviews`);
+  await client.query('COMMIT');
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { fraction: { type: 'string', default: '1' }, replace: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -262,6 +398,7 @@ async function main(): Promise<number> {
     await client.connect();
     try {
       await seedTenants(client, size, step);
+      await seedDesignations(client, step);
       await client.query('VACUUM ANALYZE');
       step('VACUUM ANALYZE');
       await client.query(`COMMENT ON DATABASE ${client.escapeIdentifier(database)} IS '${SCALE_MARK} ${JSON.stringify({ fraction, ...size })}'`);
