@@ -12,6 +12,8 @@ import { User } from '../modules/users/user.entity';
 import { BASE_TERMS, DEMO_ALLIANCES, DemoAlliance } from './demo-alliances';
 import { DEMO_LOGINS, demoPeople, PLATFORM_ADMIN_EMAIL } from './demo-people';
 import { DEMO_SCHOOLS, DemoSchool } from './demo-schools';
+import { loadDemoSystemLeaders } from './demo-system-leaders';
+import { englishDate } from '../common/academic-year';
 
 /** Loads the demo data when the database has no alliance yet. Returns whether it did. */
 export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<boolean> {
@@ -24,8 +26,11 @@ export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<boole
   });
 }
 
-/** Deterministic: the same rows every run (ids aside). Later features add people, designations and research. */
-export async function loadDemoData(em: EntityManager): Promise<void> {
+/**
+ * Deterministic: the same rows every run (ids aside) for the same load date; system leaders' dates
+ * count from it (demo-calendar.ts). Later features add deployments and research.
+ */
+export async function loadDemoData(em: EntityManager, today: string = englishDate()): Promise<void> {
   await em.getRepository(User).insert({ email: PLATFORM_ADMIN_EMAIL, displayName: 'Platform Admin', isPlatformAdmin: true });
   await upsertSchools(em, DEMO_SCHOOLS.map(toRecord));
   const schools = await em.getRepository(School).find({ where: DEMO_SCHOOLS.map((s) => ({ urn: s.urn })) });
@@ -58,6 +63,7 @@ export async function loadDemoData(em: EntityManager): Promise<void> {
     const others = members.filter((s) => s !== lead);
     await loadDemoStaff(em, demo, alliance, (pick) => schoolId.get(pick === 'lead' ? lead!.urn : others[(pick - 1) % others.length].urn)!);
   }
+  await loadDemoSystemLeaders(em, today);
 }
 
 /** A handful of staff records per alliance, and the demo users who sign in as them. */
