@@ -218,12 +218,14 @@ export class SystemLeaders1795370600000 implements MigrationInterface {
 
     // References and commitments follow their designation's visibility; heads give them, coordinators record them.
     const seesThroughDesignation = `designation_id IN (SELECT d.id FROM designations d)`;
-    for (const table of ['designation_references', 'release_commitments', 'designation_reviews']) {
+    // References are confidential: the coordinators', and each head reads the ones they gave. Never the applicant's.
+    await q.query(`CREATE POLICY tenant_read ON designation_references FOR SELECT TO ${R} USING (${tenant} AND (${COORDINATORS} OR referee_user_id = ${setting.userId}))`);
+    for (const table of ['release_commitments', 'designation_reviews']) {
       await q.query(`CREATE POLICY tenant_read ON ${table} FOR SELECT TO ${R} USING (${tenant} AND ${seesThroughDesignation})`);
     }
     const headOrCoordinator = `(${COORDINATORS} OR (${roleIn('SCHOOL_LEAD')} AND ${designationOfStaffAtHeadsSchool}))`;
-    // A second reference may come from a head of another school: any head of the alliance may give one.
-    await q.query(`CREATE POLICY tenant_insert ON designation_references FOR INSERT TO ${R} WITH CHECK (${tenant} AND (${COORDINATORS} OR ${roleIn('SCHOOL_LEAD')}))`);
+    // The head of the applicant's school gives the headteacher reference here, as themself; the coordinator records any other.
+    await q.query(`CREATE POLICY tenant_insert ON designation_references FOR INSERT TO ${R} WITH CHECK (${tenant} AND (${COORDINATORS} OR (${roleIn('SCHOOL_LEAD')} AND kind = 'HEADTEACHER' AND referee_user_id = ${setting.userId} AND ${designationOfStaffAtHeadsSchool})))`);
     await q.query(`CREATE POLICY tenant_write ON release_commitments FOR ALL TO ${R} USING (${tenant} AND ${headOrCoordinator}) WITH CHECK (${tenant} AND ${headOrCoordinator})`);
     await q.query(`CREATE POLICY tenant_insert ON designation_reviews FOR INSERT TO ${R} WITH CHECK (${tenant} AND ${headOrCoordinator})`);
     await q.query(`CREATE POLICY tenant_update ON designation_reviews FOR UPDATE TO ${R} USING (${tenant} AND ${COORDINATORS}) WITH CHECK (${tenant} AND ${COORDINATORS})`);

@@ -121,6 +121,14 @@ describe('designations', () => {
       expect(error.message).toContain(thisYear);
     });
 
+    it('reports the same eligibility whatever else the document selects of references and commitments', async () => {
+      const { designationId } = await assessedApplication();
+      const lean = await ok(`query($id: ID!) { node(id: $id) { ... on Designation { eligibility { rule } } } }`, { id: designationId }, coordinator);
+      const rich = await ok(`query($id: ID!) { node(id: $id) { ... on Designation { references { id } releaseCommitments { id } eligibility { rule } } } }`, { id: designationId }, coordinator);
+      expect(lean.node.eligibility).toEqual([]);
+      expect(rich.node.eligibility).toEqual([]);
+    });
+
     it('a reference that does not support the application does not count', async () => {
       const { designationId } = await assessedApplication({ reference: false });
       await ok(REFERENCE, { input: { designationId, kind: 'HEADTEACHER', supports: false } }, head);
@@ -208,6 +216,16 @@ describe('designations', () => {
       expect((await ok(DECIDE, { input: { designationId, outcome: 'UPHELD', notes: 'Panel agreed' } }, coordinator)).decideDesignationAppeal.designation).toEqual({ status: 'APPROVED', appealOutcome: 'UPHELD', approvedOn: today });
     });
 
+    it('refuses an applicant backdating their appeal into the period, and an upheld appeal that skips the approval rules', async () => {
+      const { person, user } = await applicant();
+      const d = await createDesignation(t.db.dataSource.manager, person, { status: DesignationStatus.REJECTED, rejectedOn: addDays(today, -60), decisionReason: 'No' });
+      const designationId = toGlobalId('Designation', d.id);
+      expect((await refused(LODGE, { input: { designationId, grounds: 'late', lodgedOn: addDays(today, -59) } }, user)).extensions.code).toBe('FORBIDDEN');
+      await ok(LODGE, { input: { designationId, grounds: 'Lodged on paper in time', lodgedOn: addDays(today, -59) } }, coordinator);
+      const error = await refused(DECIDE, { input: { designationId, outcome: 'UPHELD' } }, coordinator);
+      expect(error.extensions).toMatchObject({ code: 'CONFLICT', unmetRules: ['SLE_HEADTEACHER_REFERENCE', 'SLE_RELEASE_COMMITMENT'] });
+    });
+
     it('refuses an appeal after the period', async () => {
       const { person, user } = await applicant();
       const d = await createDesignation(t.db.dataSource.manager, person, { status: DesignationStatus.REJECTED, rejectedOn: addDays(today, -15), decisionReason: 'No' });
@@ -231,10 +249,29 @@ describe('designations', () => {
       const { user } = await applicant();
       const designationId = (await ok(SUBMIT, { input: { type: 'SLE', areasOfExpertise: ['Maths'] } }, user)).submitDesignationApplication.designation.id;
       await ok(REFERENCE, { input: { designationId, kind: 'HEADTEACHER', supports: true } }, head);
-      expect((await refused(REFERENCE, { input: { designationId, kind: 'SECOND', supports: true } }, head)).extensions.code).toBe('CONFLICT');
+      // A head gives the headteacher reference; the coordinator records a second one from someone else.
+      expect((await refused(REFERENCE, { input: { designationId, kind: 'SECOND', supports: true } }, head)).extensions.code).toBe('FORBIDDEN');
       expect((await refused(REFERENCE, { input: { designationId, kind: 'HEADTEACHER', supports: true, refereeName: 'Someone' } }, coordinator)).extensions.code).toBe('CONFLICT');
       expect((await refused(REFERENCE, { input: { designationId, kind: 'SECOND', supports: true, refereeName: head.user.displayName } }, coordinator)).extensions.code).toBe('CONFLICT');
       await ok(REFERENCE, { input: { designationId, kind: 'SECOND', supports: true, refereeName: 'Ms Second', refereeRole: 'Deputy head, partner school' } }, coordinator);
+    });
+
+    it('keeps a headteacher applicant out of their own references, at both walls', async () => {
+      const { person: headApplicant, user } = await applicant({ leadershipLevel: LeadershipLevel.HEADTEACHER });
+      const designationId = (await ok(SUBMIT, { input: { personId: toGlobalId('Person', headApplicant.id), type: 'LLE', areasOfExpertise: [] } }, coordinator)).submitDesignationApplication.designation.id;
+      expect((await refused(REFERENCE, { input: { designationId, kind: 'HEADTEACHER', supports: true } }, head)).extensions.code).toBe('FORBIDDEN');
+      await ok(REFERENCE, { input: { designationId, kind: 'SECOND', supports: false, refereeName: 'Chair of governors', statement: 'CONFIDENTIAL' } }, coordinator);
+      const query = `query($id: ID!) { node(id: $id) { ... on Designation { references { statement } } } }`;
+      expect(JSON.stringify(await run(query, { id: designationId }, head))).not.toContain('CONFIDENTIAL');
+      expect(JSON.stringify(await run(query, { id: designationId }, user))).not.toContain('CONFIDENTIAL');
+      // The second wall alone: the runtime role, as the applicant or as a head, reads no reference row.
+      for (const [role, setting] of [['PRACTITIONER', `set_config('app.person_id', '${headApplicant.id}', true)`], ['SCHOOL_LEAD', `set_config('app.school_id', '${school.id}', true)`]]) {
+        const rowsSeen = await t.db.dataSource.transaction(async (em) => {
+          await em.query(`SELECT set_config('role', 'alliance_graph_api', true), set_config('app.alliance_id', $1, true), set_config('app.role', $2, true), ${setting}`, [alliance.id, role]);
+          return em.query(`SELECT statement FROM designation_references`);
+        });
+        expect({ role, rowsSeen }).toEqual({ role, rowsSeen: [] });
+      }
     });
 
     it('shows references to the coordinator and the applicant’s head only', async () => {
@@ -406,7 +443,7 @@ describe('designations', () => {
       }
       const small = await statements(2);
       expect(await statements(12)).toBe(small);
-      expect(small).toBeLessThanOrEqual(14);
+      expect(small).toBeLessThanOrEqual(16);
     });
   });
 

@@ -29,6 +29,8 @@ export interface Acting {
   schoolId: string | null;
   /** The staff record of a PRACTITIONER. */
   personId: string | null;
+  /** The signed-in user acting. */
+  userId: string;
 }
 
 /** The acting alliance of a request that needs one, or the refusal that asks for the header. */

@@ -103,19 +103,19 @@ async function settleActingAlliance(em: EntityManager, viewer: Viewer | null, he
   if (!viewer) return null;
   if (!header?.trim()) {
     const only = viewer.memberships.length === 1 ? viewer.memberships[0] : undefined;
-    return only ? fromMembership(only) : null;
+    return only ? fromMembership(only, viewer.user.id) : null;
   }
   const ref = parseAllianceRef(header);
   const membership = ref && viewer.memberships.find((m) => ('id' in ref ? m.allianceId === ref.id : m.allianceSlug === ref.slug));
-  if (membership) return fromMembership(membership);
+  if (membership) return fromMembership(membership, viewer.user.id);
   if (ref && viewer.isPlatformAdmin) {
     const alliance = await em.findOne(Alliance, { where: ref, select: { id: true } });
-    if (alliance) return { allianceId: alliance.id, role: ActingRole.PLATFORM_ADMIN, schoolId: null, personId: null };
+    if (alliance) return { allianceId: alliance.id, role: ActingRole.PLATFORM_ADMIN, schoolId: null, personId: null, userId: viewer.user.id };
   }
   // The same answer whether the alliance exists or not.
   throw new Forbidden('not a member of that alliance', 403);
 }
 
-function fromMembership(m: ViewerMembership): Acting {
-  return { allianceId: m.allianceId, role: m.role as unknown as ActingRole, schoolId: m.schoolId, personId: m.personId };
+function fromMembership(m: ViewerMembership, userId: string): Acting {
+  return { allianceId: m.allianceId, role: m.role as unknown as ActingRole, schoolId: m.schoolId, personId: m.personId, userId };
 }

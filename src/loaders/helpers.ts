@@ -22,6 +22,8 @@ interface Options {
   where?: string;
   /** Row-level visibility by role, for personal data (the same policy the type's service lists with). */
   visible?: (acting: Acting) => Visibility;
+  /** Read every column whatever the document selects: for a service's checks, which read fields no client asked for. */
+  wholeRow?: boolean;
 }
 
 type Keyed = ObjectLiteral & { id: string };
@@ -74,7 +76,7 @@ export function oneBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof 
       const qb = scopedQuery(scope, entity, options);
       if (!qb) return keys.map(() => null);
       const column = columnOf(scope, entity, property);
-      narrow(scope, entity, qb, property);
+      narrow(scope, entity, qb, property, options.wholeRow);
       const [sql, parameters] = qb.andWhere(keyIn(scope, entity, property), { keys }).getQueryAndParameters();
       const rows = hydrate(scope, entity, await scope.em.query(sql, parameters));
       const found = new Map(rows.map((row) => [String(row[property]), row]));
@@ -90,7 +92,7 @@ export function manyBy<E extends Keyed>(entity: EntityTarget<E>, property: keyof
     new DataLoader<string, E[]>(async (keys) => {
       const qb = scopedQuery(scope, entity, options);
       if (!qb) return keys.map(() => []);
-      narrow(scope, entity, qb, property);
+      narrow(scope, entity, qb, property, options.wholeRow);
       const [, expression, direction] = /^(.*?)(?:\s+(ASC|DESC))?$/i.exec(options.orderBy)!;
       const order = (direction?.toUpperCase() ?? 'ASC') as 'ASC' | 'DESC';
       const [sql, parameters] = qb.andWhere(keyIn(scope, entity, property), { keys }).orderBy(expression, order).addOrderBy('e.id', order).getQueryAndParameters();
@@ -141,7 +143,7 @@ async function loadPages<E extends Keyed>(
   const empty = (total: number): Connection<E> => ({ edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: () => total });
   if (!window) return keys.map(() => empty(0));
   const column = columnOf(scope, entity, property);
-  narrow(scope, entity, window, property);
+  narrow(scope, entity, window, property, options.wholeRow);
   window
     .addSelect(`row_number() over (partition by e.${column} order by ${options.orderBy}, e.id)`, 'position')
     .addSelect(`count(*) over (partition by e.${column})`, 'total')
@@ -206,7 +208,8 @@ export function columnsToRead(scope: LoaderScope, entity: EntityTarget<ObjectLit
   return [...columns];
 }
 
-function narrow(scope: LoaderScope, entity: EntityTarget<ObjectLiteral>, qb: SelectQueryBuilder<ObjectLiteral>, keyProperty: string): void {
+function narrow(scope: LoaderScope, entity: EntityTarget<ObjectLiteral>, qb: SelectQueryBuilder<ObjectLiteral>, keyProperty: string, wholeRow = false): void {
+  if (wholeRow) return;
   const columns = columnsToRead(scope, entity, keyProperty);
   if (columns) qb.select(columns.map((property) => `e.${property}`));
 }

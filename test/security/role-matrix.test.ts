@@ -41,7 +41,8 @@ const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platfor
   'auditEvents':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   'designations':                             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'own',        'FORBIDDEN'],
   'recruitmentRounds':                        ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
-  'references (lead-school application)':     ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'null',       'null'],
+  // A head reads the references they gave ('own': none here, the seeded one was recorded by the coordinator).
+  'references (lead-school application)':     ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'own',        'null',       'null'],
   'createRecruitmentRound':                   ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   'setReleaseCommitment (practitioner’s)':    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'FORBIDDEN'],
   'programmes':                               ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
@@ -195,7 +196,7 @@ const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
   'references (lead-school application)': {
     source: `query($id: ID!) { node(id: $id) { ... on Designation { references { refereeName } } } }`,
     variables: (w) => ({ id: gid('Designation', w.A.systemLeaders.application) }),
-    outcome: (d) => (d.node?.references?.length === 1 ? 'ok' : 'null'),
+    outcome: (d) => (!d.node?.references ? 'null' : d.node.references.length === 1 ? 'ok' : d.node.references.length === 0 ? 'own' : 'wrong'),
   },
   'createRecruitmentRound': {
     source: `mutation($input: CreateRecruitmentRoundInput!) { createRecruitmentRound(input: $input) { recruitmentRound { id } } }`,

@@ -22,7 +22,7 @@ async function applicantOf(ctx: RequestContext, personId: string | null | undefi
   const id = personId ? expectGlobalId(personId, 'Person', 'input.personId') : acting.personId;
   if (!id) throw new BadUserInput('input.personId is required: you have no staff record of your own in this alliance', 'input.personId');
   if (acting.role === ActingRole.PRACTITIONER && id !== acting.personId) throw new Forbidden('a practitioner applies for themself only');
-  const person = await ctx.loaders.personById.load(id);
+  const person = await ctx.loaders.personFactsById.load(id);
   if (!person) throw new NotFound('person');
   return person;
 }
@@ -78,7 +78,7 @@ export function recordAssessmentOutcome(ctx: RequestContext, input: RecordAssess
       }
       case AssessmentOutcome.APPROVED: {
         const on = pastDay(input.on, 'input.on', { day: d.assessedOn, what: 'the assessment' });
-        const person = await tx.loaders.personById.load(d.personId);
+        const person = await tx.loaders.personFactsById.load(d.personId);
         const unmet = await unmetRules(tx, { person: person!, designation: d, on }, Checkpoint.APPROVAL);
         if (unmet.length) throw ineligible('the application cannot be approved yet', unmet, { code: 'CONFLICT' });
         d.approvedOn = on;
@@ -113,7 +113,9 @@ export function lodgeDesignationAppeal(ctx: RequestContext, input: LodgeDesignat
   const acting = actingOf(ctx);
   return inTransaction(ctx, async (tx) => {
     const d = await designationForChange(tx, input);
-    if (!moverOf(acting, d.personId)) throw new Forbidden('the applicant or the coordinator lodges an appeal');
+    const mover = moverOf(acting, d.personId);
+    if (!mover) throw new Forbidden('the applicant or the coordinator lodges an appeal');
+    if (input.lodgedOn && mover !== Mover.COORDINATOR) throw new Forbidden('input.lodgedOn is for coordinators recording an appeal received earlier');
     if (d.status !== DesignationStatus.REJECTED || !d.rejectedOn) throw new Conflict(`only a rejected application can be appealed; this one is ${d.status}`);
     if (d.appealLodgedOn) throw new Conflict(`an application may be appealed once; this one was appealed on ${d.appealLodgedOn}`);
     const lodgedOn = pastDay(input.lodgedOn, 'input.lodgedOn', { day: d.rejectedOn, what: 'the rejection' });
@@ -138,6 +140,9 @@ export function decideDesignationAppeal(ctx: RequestContext, input: DecideDesign
     const decidedOn = pastDay(input.decidedOn, 'input.decidedOn', { day: d.appealLodgedOn, what: 'the appeal' });
     if (input.outcome === AppealOutcome.UPHELD) {
       checkTransition(d.status, DesignationStatus.APPROVED, 'decideDesignationAppeal', Mover.COORDINATOR);
+      const person = await tx.loaders.personFactsById.load(d.personId);
+      const unmet = await unmetRules(tx, { person: person!, designation: d, on: decidedOn }, Checkpoint.APPROVAL);
+      if (unmet.length) throw ineligible('an upheld appeal approves the application, which cannot be approved yet', unmet, { code: 'CONFLICT' });
       d.status = DesignationStatus.APPROVED;
       d.approvedOn = decidedOn;
     }

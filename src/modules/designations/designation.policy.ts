@@ -27,20 +27,21 @@ export function designationsVisibleTo(acting: Acting): Visibility {
 
 const STAFF_AT_HEADS_SCHOOL = 'e.person_id IN (SELECT p.id FROM people p WHERE p.school_id = :visibleSchoolId)';
 
-/**
- * Release commitments and reviews: the coordinator, the head of the holder's school and the holder.
- * References: the coordinator and that head only, being confidential. Seen through the designation.
- */
-export const commitmentsVisibleTo = (acting: Acting) => throughDesignation(acting, true);
-export const referencesVisibleTo = (acting: Acting) => throughDesignation(acting, false);
+/** Release commitments and reviews: the coordinator, the head of the holder's school and the holder, seen through the designation. */
+export const commitmentsVisibleTo = (acting: Acting) => throughDesignation(acting);
 
-function throughDesignation(acting: Acting, holderToo: boolean): Visibility {
-  const visible: Visibility =
-    acting.role === ActingRole.SCHOOL_LEAD
-      ? { where: STAFF_AT_HEADS_SCHOOL, params: { visibleSchoolId: acting.schoolId } }
-      : acting.role === ActingRole.PRACTITIONER && !holderToo
-        ? 'none'
-        : designationsVisibleTo(acting);
+/**
+ * References are confidential: the coordinator reads them all, a head the ones they gave (as the second
+ * wall does), the applicant none, whatever their role.
+ */
+export function referencesVisibleTo(acting: Acting): Visibility {
+  if (isCoordinator(acting)) return 'all';
+  if (acting.role === ActingRole.SCHOOL_LEAD) return { where: 'e.referee_user_id = :refereeUserId', params: { refereeUserId: acting.userId } };
+  return 'none';
+}
+
+function throughDesignation(acting: Acting): Visibility {
+  const visible: Visibility = acting.role === ActingRole.SCHOOL_LEAD ? { where: STAFF_AT_HEADS_SCHOOL, params: { visibleSchoolId: acting.schoolId } } : designationsVisibleTo(acting);
   if (visible === 'all' || visible === 'none') return visible;
   return { where: `e.designation_id IN (SELECT e.id FROM designations e WHERE ${visible.where})`, params: visible.params };
 }

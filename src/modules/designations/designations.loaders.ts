@@ -5,17 +5,22 @@ import { DesignationReview } from './designation-review.entity';
 import { Designation } from './designation.entity';
 import { commitmentsVisibleTo, designationsVisibleTo, referencesVisibleTo } from './designation.policy';
 import { ReleaseCommitment } from './release-commitment.entity';
+import { Person } from '../people/person.entity';
+import { peopleVisibleTo } from '../people/person.policy';
 import { unmetProgrammesLoader } from '../programmes/programme-requirements';
 
 export const designationLoaders = {
+  // The applicant as eligibility reads them (leadership and its date), whatever the document selects of the person.
+  personFactsById: byId(Person, { visible: peopleVisibleTo, wholeRow: true }),
   designationById: byId(Designation, { visible: designationsVisibleTo }),
   designationReferenceById: byId(DesignationReference, { visible: referencesVisibleTo }),
   releaseCommitmentById: byId(ReleaseCommitment, { visible: commitmentsVisibleTo }),
   designationReviewById: byId(DesignationReview, { visible: commitmentsVisibleTo }),
   unmetProgrammes: unmetProgrammesLoader,
   referencesByDesignation: manyBy(DesignationReference, 'designationId', { visible: referencesVisibleTo, orderBy: 'e.kind' }),
-  // What eligibility reads of the references (that a supporting head's exists), for the holder too; never returned to a client.
-  referencesForEligibility: manyBy(DesignationReference, 'designationId', { visible: commitmentsVisibleTo, orderBy: 'e.kind' }),
+  // What eligibility reads of the references and commitments, whatever the document selects of them.
+  referenceFactsByDesignation: manyBy(DesignationReference, 'designationId', { visible: referencesVisibleTo, orderBy: 'e.kind', wholeRow: true }),
+  commitmentFactsByDesignation: manyBy(ReleaseCommitment, 'designationId', { visible: commitmentsVisibleTo, orderBy: 'e.academic_year', wholeRow: true }),
   releaseCommitmentsByDesignation: manyBy(ReleaseCommitment, 'designationId', { visible: commitmentsVisibleTo, orderBy: 'e.academic_year' }),
   reviewsByDesignation: manyBy(DesignationReview, 'designationId', { visible: commitmentsVisibleTo, orderBy: 'e.opened_on DESC' }),
 };

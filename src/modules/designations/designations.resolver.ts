@@ -129,7 +129,7 @@ export class DesignationResolver {
     return (await ctx.loaders.areaOfExpertiseById.loadMany(d.areaIds)).filter((a): a is AreaOfExpertise => a !== null && !(a instanceof Error));
   }
 
-  @FieldResolver(() => [DesignationReference], { nullable: true, description: "Null unless you coordinate the alliance or lead the applicant's school: references are confidential to them." })
+  @FieldResolver(() => [DesignationReference], { nullable: true, description: "Confidential: all of them for the coordinator, the ones you gave for the head of the applicant's school, null for anyone else (the applicant included)." })
   references(@Root() d: Designation, @Ctx() ctx: RequestContext) {
     return ctx.loaders.referencesByDesignation.load(d.id);
   }
@@ -163,7 +163,7 @@ export class DesignationResolver {
   async eligibility(@Root() d: Designation, @Ctx() ctx: RequestContext) {
     const checkpoint = NEXT_CHECKPOINT[d.status];
     if (!checkpoint) return [];
-    const person = await ctx.loaders.personById.load(d.personId);
+    const person = await ctx.loaders.personFactsById.load(d.personId);
     if (!person) return [];
     return unmetRules(ctx, { person, designation: d, on: d.designatedOn ?? today() }, checkpoint);
   }

@@ -36,7 +36,7 @@ export function designate(ctx: RequestContext, input: DesignateInput): Promise<D
     const alliance = (await tx.loaders.allianceById.load(d.allianceId))!;
     if (d.type === DesignationType.LP) d.accreditingBody = text(input.accreditingBody, 'input.accreditingBody', { max: 200 }) ?? d.accreditingBody ?? alliance.name;
     const designatedOn = pastDay(input.designatedOn, 'input.designatedOn', { day: d.approvedOn, what: 'the approval' });
-    const person = await tx.loaders.personById.load(d.personId);
+    const person = await tx.loaders.personFactsById.load(d.personId);
     const unmet = await unmetRules(tx, { person: person!, designation: d, on: designatedOn }, Checkpoint.DESIGNATION);
     if (unmet.length) throw ineligible(`${d.type} designation refused`, unmet, { code: 'CONFLICT' });
     d.status = DesignationStatus.ACTIVE;

@@ -7,6 +7,7 @@ import { Person } from '../people/person.entity';
 import { RequirementStage, unmetProgrammeRequirements } from '../programmes/programme-requirements';
 import { DesignationType, ReferenceKind } from './designation-enums';
 import { Designation } from './designation.entity';
+import { isCoordinator } from './designation.policy';
 
 /** The rules of DOMAIN.md and issue 9 that decide who may hold a designation. */
 export enum EligibilityRule {
@@ -67,10 +68,11 @@ export async function unmetRules(ctx: RequestContext, facts: EligibilityFacts, c
       if (!designation.areaIds.length) fail(EligibilityRule.SLE_AREA_OF_EXPERTISE, 'an SLE names at least one area of expertise');
       if (reached(checkpoint, Checkpoint.APPROVAL) && designation.id) {
         const [references, commitments] = await Promise.all([
-          ctx.loaders.referencesForEligibility.load(designation.id),
-          ctx.loaders.releaseCommitmentsByDesignation.load(designation.id),
+          isCoordinator(ctx.acting) ? ctx.loaders.referenceFactsByDesignation.load(designation.id) : null,
+          ctx.loaders.commitmentFactsByDesignation.load(designation.id),
         ]);
-        if (!references.some((r) => r.kind === ReferenceKind.HEADTEACHER && r.supports)) fail(EligibilityRule.SLE_HEADTEACHER_REFERENCE, "an SLE has a supporting reference from their headteacher");
+        // References are confidential: whether one supports the application is the coordinator's to know, so only their check names it.
+        if (references && !references.some((r) => r.kind === ReferenceKind.HEADTEACHER && r.supports)) fail(EligibilityRule.SLE_HEADTEACHER_REFERENCE, "an SLE has a supporting reference from their headteacher");
         const year = academicYearOf(on);
         if (!commitments.some((c) => c.academicYear === year)) fail(EligibilityRule.SLE_RELEASE_COMMITMENT, `an SLE has a release commitment from their headteacher for ${formatAcademicYear(year)}`);
       }

@@ -4,6 +4,7 @@ import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { recordChange } from '../audit/audit.service';
 import { ActingRole } from '../users/user-enums';
+import { LeadershipLevel } from '../people/person-enums';
 import { DesignationStatus, ReferenceKind } from './designation-enums';
 import { DesignationReference } from './designation-reference.entity';
 import { designationForChange, pastDay, text } from './designation-store';
@@ -16,8 +17,8 @@ const AUDITED = ['kind', 'refereeName', 'refereeRole', 'supports', 'statement', 
 
 /**
  * A reference for an open application. The headteacher reference comes from the head of the
- * applicant's school, given here; a second reference from any head of the alliance. A coordinator
- * records a reference received elsewhere, and the reference says so.
+ * applicant's school, given here; the coordinator records any reference received elsewhere (a
+ * second referee, a headteacher applicant's referee), and the reference says so.
  */
 export function giveDesignationReference(ctx: RequestContext, input: GiveDesignationReferenceInput): Promise<{ reference: DesignationReference; designation: Designation }> {
   const acting = actingOf(ctx);
@@ -27,11 +28,13 @@ export function giveDesignationReference(ctx: RequestContext, input: GiveDesigna
     const coordinator = isCoordinator(acting);
     if (!coordinator && acting.role !== ActingRole.SCHOOL_LEAD) throw new Forbidden('references come from heads, or are recorded by the coordinator');
     if (!coordinator) {
-      const applicant = await tx.loaders.personById.load(designation.personId);
-      if (input.kind === ReferenceKind.HEADTEACHER && (!applicant?.schoolId || applicant.schoolId !== acting.schoolId)) {
-        throw new Forbidden("the headteacher reference comes from the head of the applicant's school");
+      const applicant = await tx.loaders.personFactsById.load(designation.personId);
+      if (input.kind !== ReferenceKind.HEADTEACHER) throw new Forbidden('a second reference is recorded by the coordinator as received');
+      if (!applicant?.schoolId || applicant.schoolId !== acting.schoolId) throw new Forbidden("the headteacher reference comes from the head of the applicant's school");
+      // A headteacher applicant is the head of their own school: their reference comes from outside it, recorded by the coordinator.
+      if (applicant.leadershipLevel === LeadershipLevel.HEADTEACHER || applicant.leadershipLevel === LeadershipLevel.EXECUTIVE) {
+        throw new Forbidden("a headteacher's reference is recorded by the coordinator: nobody gives a reference for themself");
       }
-      if (applicant?.id === acting.personId) throw new Forbidden('nobody gives a reference for themself');
       if (input.refereeName) throw new BadUserInput('input.refereeName is for coordinators recording a reference; a head giving one is the referee', 'input.refereeName');
     }
     const reference = tx.em.create(DesignationReference, {

@@ -25,7 +25,7 @@ export function setReleaseCommitment(ctx: RequestContext, input: SetReleaseCommi
     const designation = await designationForChange(tx, input, "a release commitment is given by the head of the person's school");
     const coordinator = isCoordinator(acting);
     if (!coordinator) {
-      const person = await tx.loaders.personById.load(designation.personId);
+      const person = await tx.loaders.personFactsById.load(designation.personId);
       if (acting.role !== ActingRole.SCHOOL_LEAD || !person?.schoolId || person.schoolId !== acting.schoolId) {
         throw new Forbidden("a release commitment is given by the head of the person's school");
       }

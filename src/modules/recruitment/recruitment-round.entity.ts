@@ -4,6 +4,13 @@ import { Node } from '../../common/node';
 import { DateTime, LocalDate } from '../../common/scalars';
 import { DesignationType } from '../designations/designation-enums';
 
+/** node-postgres reads a date array as local-midnight Dates (single date columns TypeORM converts itself): back to ISO days. */
+const isoDates = {
+  to: (days: string[]) => days,
+  from: (days: (Date | string)[] | null) =>
+    (days ?? []).map((d) => (typeof d === 'string' ? d : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`)),
+};
+
 /** An alliance's call for applicants of one designation type: the areas sought with targets, and its timeline. */
 @Entity('recruitment_rounds')
 @ObjectType('RecruitmentRound', { implements: Node, simpleResolvers: true })
@@ -39,7 +46,7 @@ export class RecruitmentRound extends Node {
   nationalNotificationOn: string | null;
 
   @Field(() => [LocalDate])
-  @Column('date', { array: true })
+  @Column('date', { array: true, transformer: isoDates })
   trainingDates: string[];
 
   @Field(() => Int, { nullable: true, description: 'The whole round\'s aim, e.g. "at least 20 SLEs", when it is more than the sum of the areas\' targets.' })

@@ -59,6 +59,15 @@ export class RecruitmentRoundPayload {
   recruitmentRound: RecruitmentRound;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'An area a round seeks, and how many system leaders it seeks in it.' })
+export class RoundArea {
+  @Field(() => AreaOfExpertise)
+  area: AreaOfExpertise;
+
+  @Field(() => Int)
+  target: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'An area a round seeks, its target and how far applicants in it got.' })
 export class RoundAreaProgress extends StageCounts {
   @Field(() => AreaOfExpertise)

@@ -2,7 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { RequestContext } from '../../context/context';
 import { today } from '../designations/designation-store';
-import { CreateRecruitmentRoundInput, RecruitmentRoundFilter, RecruitmentRoundPayload, RoundProgress } from './recruitment.inputs';
+import { CreateRecruitmentRoundInput, RecruitmentRoundFilter, RecruitmentRoundPayload, RoundArea, RoundProgress } from './recruitment.inputs';
 import { createRecruitmentRound, listRecruitmentRounds } from './recruitment.service';
 import { RecruitmentRound } from './recruitment-round.entity';
 
@@ -23,6 +23,13 @@ export class RecruitmentRoundResolver {
   @FieldResolver(() => Boolean, { description: 'Still taking applications: the deadline has not passed.' })
   open(@Root() round: RecruitmentRound) {
     return round.applicationDeadline >= today();
+  }
+
+  @FieldResolver(() => [RoundArea], { description: 'The areas of expertise sought, largest target first: what an application to the round may name.' })
+  async areas(@Root() round: RecruitmentRound, @Ctx() ctx: RequestContext): Promise<RoundArea[]> {
+    const targets = await ctx.loaders.targetsByRound.load(round.id);
+    const areas = await ctx.loaders.areaOfExpertiseById.loadMany(targets.map((t) => t.areaId));
+    return targets.map((t, i) => ({ area: areas[i] as never, target: t.target }));
   }
 
   @FieldResolver(() => RoundProgress, { nullable: true, description: 'Per area, applied / shortlisted / approved / designated against the target. Null for practitioners.' })
