@@ -1,3 +1,4 @@
+import { optionalText, requiredText } from '../people/person.validation';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
 import { addDays } from '../../common/dates';
 import { expectGlobalId } from '../../common/global-id';
@@ -7,7 +8,7 @@ import { resolveAreaLabels } from '../areas-of-expertise/areas-of-expertise.serv
 import { ActingRole } from '../users/user-enums';
 import { checkRoundAccepts } from '../recruitment/recruitment.service';
 import { AppealOutcome, DesignationStatus, DesignationType } from './designation-enums';
-import { designationForChange, ineligible, pastDay, saveDesignation, text } from './designation-store';
+import { designationForChange, ineligible, pastDay, saveDesignation } from './designation-store';
 import { Designation } from './designation.entity';
 import {
   AssessmentOutcome, DecideDesignationAppealInput, LodgeDesignationAppealInput, RecordAssessmentOutcomeInput, RecordNationalBodyNotificationInput,
@@ -44,9 +45,9 @@ export function submitDesignationApplication(ctx: RequestContext, input: SubmitD
       roundId,
       areaIds,
       phases: [...new Set(input.phases ?? [])],
-      statement: text(input.statement, 'input.statement'),
-      nationalReference: input.type === DesignationType.NLE ? text(input.nationalReference, 'input.nationalReference', { max: 100 }) : null,
-      accreditingBody: input.type === DesignationType.LP ? text(input.accreditingBody, 'input.accreditingBody', { max: 200 }) : null,
+      statement: optionalText(input.statement, 'input.statement', 4000),
+      nationalReference: input.type === DesignationType.NLE ? optionalText(input.nationalReference, 'input.nationalReference', 100) : null,
+      accreditingBody: input.type === DesignationType.LP ? optionalText(input.accreditingBody, 'input.accreditingBody', 200) : null,
       submittedByUserId: tx.viewer!.user.id,
       appliedOn,
       assessors: [],
@@ -70,10 +71,10 @@ export function recordAssessmentOutcome(ctx: RequestContext, input: RecordAssess
         break;
       case AssessmentOutcome.ASSESSED: {
         d.assessedOn = pastDay(input.on, 'input.on', { day: d.shortlistedOn, what: 'the shortlisting' });
-        const assessors = (input.assessors ?? []).map((a, i) => text(a, `input.assessors[${i}]`, { required: true, max: 100 })!);
+        const assessors = (input.assessors ?? []).map((a, i) => requiredText(a ?? '', `input.assessors[${i}]`, 100));
         if (!assessors.length) throw new BadUserInput('input.assessors must name who assessed', 'input.assessors');
         d.assessors = assessors;
-        d.assessmentNotes = text(input.notes, 'input.notes');
+        d.assessmentNotes = optionalText(input.notes, 'input.notes', 4000);
         break;
       }
       case AssessmentOutcome.APPROVED: {
@@ -82,12 +83,12 @@ export function recordAssessmentOutcome(ctx: RequestContext, input: RecordAssess
         const unmet = await unmetRules(tx, { person: person!, designation: d, on }, Checkpoint.APPROVAL);
         if (unmet.length) throw ineligible('the application cannot be approved yet', unmet, { code: 'CONFLICT' });
         d.approvedOn = on;
-        d.decisionReason = text(input.reason, 'input.reason');
+        d.decisionReason = optionalText(input.reason, 'input.reason', 4000);
         break;
       }
       case AssessmentOutcome.REJECTED:
         d.rejectedOn = pastDay(input.on, 'input.on', { day: d.assessedOn ?? d.appliedOn, what: 'the last step of the application' });
-        d.decisionReason = text(input.reason, 'input.reason', { required: true });
+        d.decisionReason = requiredText(input.reason ?? '', 'input.reason', 4000);
         break;
     }
     d.status = to;
@@ -103,7 +104,7 @@ export function recordNationalBodyNotification(ctx: RequestContext, input: Recor
     }
     const before = { ...d } as Designation;
     d.nationalBodyNotifiedOn = pastDay(input.notifiedOn, 'input.notifiedOn', { day: d.approvedOn, what: 'the approval' });
-    if (input.nationalReference !== undefined) d.nationalReference = text(input.nationalReference, 'input.nationalReference', { max: 100 });
+    if (input.nationalReference !== undefined) d.nationalReference = optionalText(input.nationalReference, 'input.nationalReference', 100);
     return saveDesignation(tx, 'recordNationalBodyNotification', before, d);
   });
 }
@@ -124,7 +125,7 @@ export function lodgeDesignationAppeal(ctx: RequestContext, input: LodgeDesignat
     if (lodgedOn > lastDay) throw new Conflict(`the appeal period of ${alliance!.appealPeriodDays} days ended on ${lastDay}`);
     const before = { ...d } as Designation;
     d.appealLodgedOn = lodgedOn;
-    d.appealGrounds = text(input.grounds, 'input.grounds', { required: true });
+    d.appealGrounds = requiredText(input.grounds ?? '', 'input.grounds', 4000);
     return saveDesignation(tx, 'lodgeDesignationAppeal', before, d);
   });
 }
@@ -148,7 +149,7 @@ export function decideDesignationAppeal(ctx: RequestContext, input: DecideDesign
     }
     d.appealOutcome = input.outcome;
     d.appealDecidedOn = decidedOn;
-    d.appealNotes = text(input.notes, 'input.notes');
+    d.appealNotes = optionalText(input.notes, 'input.notes', 4000);
     return saveDesignation(tx, 'decideDesignationAppeal', before, d);
   });
 }
@@ -161,7 +162,7 @@ export function withdrawDesignationApplication(ctx: RequestContext, input: Withd
     const before = { ...d } as Designation;
     d.status = DesignationStatus.WITHDRAWN;
     d.endedOn = pastDay(null, 'input.endedOn');
-    d.endReason = text(input.reason, 'input.reason') ?? 'application withdrawn';
+    d.endReason = optionalText(input.reason, 'input.reason', 4000) ?? 'application withdrawn';
     return saveDesignation(tx, 'withdrawDesignationApplication', before, d);
   });
 }

@@ -56,21 +56,12 @@ export async function saveDesignation(tx: RequestContext, action: string, before
   return saved;
 }
 
-export const today = () => englishDate();
-
 /** A day that has happened: today by default, never in the future, never before `notBefore`. */
 export function pastDay(value: string | null | undefined, field: string, notBefore?: { day: string | null; what: string }): string {
-  const day = value ?? today();
-  if (day > today()) throw new BadUserInput(`${field} must not be in the future`, field);
+  const day = value ?? englishDate();
+  if (day > englishDate()) throw new BadUserInput(`${field} must not be in the future`, field);
   if (notBefore?.day && day < notBefore.day) throw new BadUserInput(`${field} must not be before ${notBefore.what} (${notBefore.day})`, field);
   return day;
-}
-
-export function text(value: string | null | undefined, field: string, options: { required?: boolean; max?: number } = {}): string | null {
-  const trimmed = value?.trim() || null;
-  if (!trimmed && options.required) throw new BadUserInput(`${field} must not be empty`, field);
-  if (trimmed && trimmed.length > (options.max ?? 4000)) throw new BadUserInput(`${field} must be at most ${options.max ?? 4000} characters`, field);
-  return trimmed;
 }
 
 /** A refusal naming every rule that failed. */

@@ -1,3 +1,4 @@
+import { englishDate } from '../../common/academic-year';
 import { Arg, Args, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { RequestContext } from '../../context/context';
@@ -6,7 +7,6 @@ import { Person } from '../people/person.entity';
 import { RecruitmentRound } from '../recruitment/recruitment-round.entity';
 import { lodgeDesignationAppeal, decideDesignationAppeal, recordAssessmentOutcome, recordNationalBodyNotification, submitDesignationApplication, withdrawDesignationApplication } from './applications.service';
 import { DesignationStatus } from './designation-enums';
-import { today } from './designation-store';
 import { DesignationReference } from './designation-reference.entity';
 import { DesignationReview } from './designation-review.entity';
 import { Designation } from './designation.entity';
@@ -165,7 +165,7 @@ export class DesignationResolver {
     if (!checkpoint) return [];
     const person = await ctx.loaders.personFactsById.load(d.personId);
     if (!person) return [];
-    return unmetRules(ctx, { person, designation: d, on: d.designatedOn ?? today() }, checkpoint);
+    return unmetRules(ctx, { person, designation: d, on: d.designatedOn ?? englishDate() }, checkpoint);
   }
 
   @FieldResolver(() => [DesignationMove], { description: 'The moves you may make from its status (lifecycle.ts).' })

@@ -1,3 +1,4 @@
+import { optionalText, requiredText } from '../people/person.validation';
 import { PageArgs } from '../../common/connection';
 import { addYears, earlier } from '../../common/dates';
 import { expectGlobalId } from '../../common/global-id';
@@ -8,7 +9,7 @@ import { inTransaction } from '../../context/transaction';
 import { scopedQuery } from '../../loaders/helpers';
 import { resolveAreaLabels } from '../areas-of-expertise/areas-of-expertise.service';
 import { DesignationStatus, DesignationType } from './designation-enums';
-import { designationForChange, ineligible, pastDay, saveDesignation, text } from './designation-store';
+import { designationForChange, ineligible, pastDay, saveDesignation } from './designation-store';
 import { Designation } from './designation.entity';
 import { designationsVisibleTo } from './designation.policy';
 import { DesignateInput, DesignationFilter, DesignationOrder, DesignationOrderField, EndDesignationInput } from './designations.inputs';
@@ -34,7 +35,7 @@ export function designate(ctx: RequestContext, input: DesignateInput): Promise<D
     checkTransition(d.status, DesignationStatus.ACTIVE, 'designate', moverOf(acting, d.personId));
     const before = { ...d } as Designation;
     const alliance = (await tx.loaders.allianceById.load(d.allianceId))!;
-    if (d.type === DesignationType.LP) d.accreditingBody = text(input.accreditingBody, 'input.accreditingBody', { max: 200 }) ?? d.accreditingBody ?? alliance.name;
+    if (d.type === DesignationType.LP) d.accreditingBody = optionalText(input.accreditingBody, 'input.accreditingBody', 200) ?? d.accreditingBody ?? alliance.name;
     const designatedOn = pastDay(input.designatedOn, 'input.designatedOn', { day: d.approvedOn, what: 'the approval' });
     const person = await tx.loaders.personFactsById.load(d.personId);
     const unmet = await unmetRules(tx, { person: person!, designation: d, on: designatedOn }, Checkpoint.DESIGNATION);
@@ -55,7 +56,7 @@ export function endDesignation(ctx: RequestContext, input: EndDesignationInput):
     const before = { ...d } as Designation;
     d.status = to;
     d.endedOn = pastDay(input.endedOn, 'input.endedOn', { day: d.designatedOn, what: 'the designation' });
-    d.endReason = text(input.reason, 'input.reason', { required: true });
+    d.endReason = requiredText(input.reason ?? '', 'input.reason', 4000);
     return saveDesignation(tx, 'endDesignation', before, d);
   });
 }

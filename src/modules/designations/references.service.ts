@@ -1,3 +1,4 @@
+import { optionalText, requiredText } from '../people/person.validation';
 import { QueryFailedError } from 'typeorm';
 import { BadUserInput, Conflict, Forbidden } from '../../common/errors';
 import { actingOf, RequestContext } from '../../context/context';
@@ -7,7 +8,7 @@ import { ActingRole } from '../users/user-enums';
 import { LeadershipLevel } from '../people/person-enums';
 import { DesignationStatus, ReferenceKind } from './designation-enums';
 import { DesignationReference } from './designation-reference.entity';
-import { designationForChange, pastDay, text } from './designation-store';
+import { designationForChange, pastDay } from './designation-store';
 import { Designation } from './designation.entity';
 import { isCoordinator } from './designation.policy';
 import { GiveDesignationReferenceInput } from './designations.inputs';
@@ -35,6 +36,7 @@ export function giveDesignationReference(ctx: RequestContext, input: GiveDesigna
       if (applicant.leadershipLevel === LeadershipLevel.HEADTEACHER || applicant.leadershipLevel === LeadershipLevel.EXECUTIVE) {
         throw new Forbidden("a headteacher's reference is recorded by the coordinator: nobody gives a reference for themself");
       }
+      if (input.receivedOn) throw new BadUserInput('input.receivedOn is for coordinators recording a reference; one given here is dated today', 'input.receivedOn');
       if (input.refereeName) throw new BadUserInput('input.refereeName is for coordinators recording a reference; a head giving one is the referee', 'input.refereeName');
     }
     const reference = tx.em.create(DesignationReference, {
@@ -42,15 +44,14 @@ export function giveDesignationReference(ctx: RequestContext, input: GiveDesigna
       designationId: designation.id,
       kind: input.kind,
       refereeUserId: coordinator ? null : tx.viewer!.user.id,
-      refereeName: coordinator ? text(input.refereeName, 'input.refereeName', { required: true, max: 200 })! : tx.viewer!.user.displayName,
-      refereeRole: text(input.refereeRole, 'input.refereeRole', { max: 200 }) ?? (coordinator ? null : input.kind === ReferenceKind.HEADTEACHER ? 'Headteacher' : 'Headteacher of another school'),
+      refereeName: coordinator ? requiredText(input.refereeName ?? '', 'input.refereeName', 200) : tx.viewer!.user.displayName,
+      refereeRole: optionalText(input.refereeRole, 'input.refereeRole', 200) ?? (coordinator ? null : input.kind === ReferenceKind.HEADTEACHER ? 'Headteacher' : 'Headteacher of another school'),
       supports: input.supports,
-      statement: text(input.statement, 'input.statement'),
+      statement: optionalText(input.statement, 'input.statement', 4000),
       receivedOn: coordinator ? pastDay(input.receivedOn, 'input.receivedOn', { day: designation.appliedOn, what: 'the application' }) : pastDay(null, 'input.receivedOn'),
       recordedByCoordinator: coordinator,
       recordedByUserId: tx.viewer!.user.id,
     });
-    if (!coordinator && input.receivedOn) throw new BadUserInput('input.receivedOn is for coordinators recording a reference; one given here is dated today', 'input.receivedOn');
     const saved = await save(tx, reference);
     await recordChange(tx, { action: 'giveDesignationReference', objectType: 'DesignationReference', objectId: saved.id, before: null, after: saved, fields: AUDITED });
     return { reference: saved, designation };

@@ -1,10 +1,11 @@
-import { academicYearOf, formatAcademicYear } from '../../common/academic-year';
+import { optionalText, requiredText } from '../people/person.validation';
+import { academicYearOf, formatAcademicYear, englishDate } from '../../common/academic-year';
 import { BadUserInput, Conflict, Forbidden } from '../../common/errors';
 import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { recordChange } from '../audit/audit.service';
 import { ActingRole } from '../users/user-enums';
-import { designationForChange, pastDay, text, today } from './designation-store';
+import { designationForChange, pastDay } from './designation-store';
 import { Designation } from './designation.entity';
 import { isCoordinator } from './designation.policy';
 import { SetReleaseCommitmentInput } from './designations.inputs';
@@ -33,12 +34,12 @@ export function setReleaseCommitment(ctx: RequestContext, input: SetReleaseCommi
       if (input.signedByName) throw new BadUserInput('input.signedByName is for coordinators recording a signed form; a head signing here is the signatory', 'input.signedByName');
     }
     if (ENDED.includes(designation.status)) throw new Conflict(`the designation is ${designation.status}: no release commitment is needed`);
-    if (input.academicYear < academicYearOf(today())) throw new BadUserInput(`input.academicYear ${formatAcademicYear(input.academicYear)} has ended`, 'input.academicYear');
-    if (input.academicYear > academicYearOf(today()) + 2) throw new BadUserInput('input.academicYear is at most two years ahead', 'input.academicYear');
+    if (input.academicYear < academicYearOf(englishDate())) throw new BadUserInput(`input.academicYear ${formatAcademicYear(input.academicYear)} has ended`, 'input.academicYear');
+    if (input.academicYear > academicYearOf(englishDate()) + 2) throw new BadUserInput('input.academicYear is at most two years ahead', 'input.academicYear');
     const days = input.committedDays;
     if (!(days > 0 && days <= 195 && Number.isInteger(days * 2))) throw new BadUserInput('input.committedDays must be whole or half days, more than 0 and at most 195', 'input.committedDays');
     const alliance = (await tx.loaders.allianceById.load(designation.allianceId))!;
-    const reason = text(input.belowMinimumReason, 'input.belowMinimumReason');
+    const reason = optionalText(input.belowMinimumReason, 'input.belowMinimumReason', 4000);
     if (days < alliance.minReleaseDaysPerYear && !reason) {
       throw new BadUserInput(
         `input.committedDays: ${days} is below the alliance's minimum of ${alliance.minReleaseDaysPerYear} release days a year; the coordinator may accept it with belowMinimumReason`,
@@ -51,7 +52,7 @@ export function setReleaseCommitment(ctx: RequestContext, input: SetReleaseCommi
     const commitment = existing ?? tx.em.create(ReleaseCommitment, { allianceId: designation.allianceId, designationId: designation.id, academicYear: input.academicYear });
     commitment.committedDays = days;
     commitment.signedByUserId = coordinator ? null : tx.viewer!.user.id;
-    commitment.signedByName = coordinator ? text(input.signedByName, 'input.signedByName', { required: true, max: 200 })! : tx.viewer!.user.displayName;
+    commitment.signedByName = coordinator ? requiredText(input.signedByName ?? '', 'input.signedByName', 200) : tx.viewer!.user.displayName;
     commitment.signedOn = coordinator ? pastDay(input.signedOn, 'input.signedOn') : pastDay(null, 'input.signedOn');
     commitment.belowMinimumReason = days < alliance.minReleaseDaysPerYear ? reason : null;
     const saved = await tx.em.save(commitment);

@@ -1,4 +1,6 @@
-import { Conflict } from '../../common/errors';
+import { englishDate } from '../../common/academic-year';
+import { optionalText, requiredText } from '../people/person.validation';
+import { BadUserInput, Conflict } from '../../common/errors';
 import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { scopedQuery } from '../../loaders/helpers';
@@ -7,12 +9,11 @@ import { LeadershipLevel } from '../people/person-enums';
 import { Person } from '../people/person.entity';
 import { DesignationStatus, DesignationType, ReviewOutcome, ReviewTrigger } from './designation-enums';
 import { DesignationReview } from './designation-review.entity';
-import { designationForChange, pastDay, saveDesignation, text, today } from './designation-store';
+import { designationForChange, pastDay, saveDesignation } from './designation-store';
 import { Designation } from './designation.entity';
 import { CompleteDesignationReviewInput, StartDesignationReviewInput } from './designations.inputs';
 import { reviewDates } from './designations.service';
 import { checkTransition, Mover, moverOf } from './lifecycle';
-import { BadUserInput } from '../../common/errors';
 
 const AUDITED = ['trigger', 'reason', 'openedOn', 'outcome', 'outcomeNotes', 'completedOn', 'nextReviewDueOn'] as const;
 
@@ -35,7 +36,7 @@ export function startDesignationReview(ctx: RequestContext, input: StartDesignat
     const d = await designationForChange(tx, input);
     if (d.status === DesignationStatus.UNDER_REVIEW) throw new Conflict('the designation is already under review');
     const openedOn = pastDay(input.openedOn, 'input.openedOn', { day: d.designatedOn, what: 'the designation' });
-    return openReview(tx, d, { trigger: input.trigger, reason: text(input.reason, 'input.reason'), openedOn }, moverOf(acting, d.personId), 'startDesignationReview');
+    return openReview(tx, d, { trigger: input.trigger, reason: optionalText(input.reason, 'input.reason', 4000), openedOn }, moverOf(acting, d.personId), 'startDesignationReview');
   });
 }
 
@@ -52,7 +53,7 @@ export function completeDesignationReview(ctx: RequestContext, input: CompleteDe
     const before = { ...d } as Designation;
     const completedOn = pastDay(input.completedOn, 'input.completedOn', { day: review.openedOn, what: 'the opening of the review' });
     review.outcome = input.outcome;
-    review.outcomeNotes = text(input.notes, 'input.notes', { required: input.outcome === ReviewOutcome.DEDESIGNATED });
+    review.outcomeNotes = input.outcome === ReviewOutcome.DEDESIGNATED ? requiredText(input.notes ?? '', 'input.notes', 4000) : optionalText(input.notes, 'input.notes', 4000);
     review.completedOn = completedOn;
     review.completedByUserId = tx.viewer!.user.id;
     d.status = to;
@@ -89,6 +90,6 @@ export async function openTriggeredReviews(tx: RequestContext, before: Pick<Pers
     const trigger = moved ? ReviewTrigger.MOVED_SCHOOL : d.type === DesignationType.SLE ? ReviewTrigger.BECAME_HEADTEACHER : null;
     if (!trigger) continue;
     const reason = moved ? 'moved school' : 'became a headteacher';
-    await openReview(tx, d, { trigger, reason, openedOn: today() }, Mover.TRIGGER, 'startDesignationReview');
+    await openReview(tx, d, { trigger, reason, openedOn: englishDate() }, Mover.TRIGGER, 'startDesignationReview');
   }
 }

@@ -1,7 +1,7 @@
+import { englishDate } from '../../common/academic-year';
 import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { RequestContext } from '../../context/context';
-import { today } from '../designations/designation-store';
 import { CreateRecruitmentRoundInput, RecruitmentRoundFilter, RecruitmentRoundPayload, RoundArea, RoundProgress } from './recruitment.inputs';
 import { createRecruitmentRound, listRecruitmentRounds } from './recruitment.service';
 import { RecruitmentRound } from './recruitment-round.entity';
@@ -22,7 +22,7 @@ export class RecruitmentRoundResolver {
 
   @FieldResolver(() => Boolean, { description: 'Still taking applications: the deadline has not passed.' })
   open(@Root() round: RecruitmentRound) {
-    return round.applicationDeadline >= today();
+    return round.applicationDeadline >= englishDate();
   }
 
   @FieldResolver(() => [RoundArea], { description: 'The areas of expertise sought, largest target first: what an application to the round may name.' })

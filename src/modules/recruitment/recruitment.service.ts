@@ -1,3 +1,5 @@
+import { englishDate } from '../../common/academic-year';
+import { requiredText } from '../people/person.validation';
 import { PageArgs } from '../../common/connection';
 import { BadUserInput, Conflict, NotFound } from '../../common/errors';
 import { paginate } from '../../common/paginate';
@@ -7,7 +9,6 @@ import { scopedQuery } from '../../loaders/helpers';
 import { recordChange } from '../audit/audit.service';
 import { resolveAreaLabels } from '../areas-of-expertise/areas-of-expertise.service';
 import { DesignationType } from '../designations/designation-enums';
-import { text, today } from '../designations/designation-store';
 import { CreateRecruitmentRoundInput, RecruitmentRoundFilter } from './recruitment.inputs';
 import { RecruitmentRoundTarget } from './recruitment-round-target.entity';
 import { RecruitmentRound } from './recruitment-round.entity';
@@ -19,13 +20,13 @@ export function listRecruitmentRounds(ctx: RequestContext, filter: RecruitmentRo
   actingOf(ctx);
   const qb = scopedQuery(ctx, RecruitmentRound) ?? ctx.em.createQueryBuilder(RecruitmentRound, 'e').where('false');
   if (filter?.designationType) qb.andWhere('e.designation_type = :type', { type: filter.designationType });
-  if (filter?.open != null) qb.andWhere(filter.open ? 'e.application_deadline >= :today' : 'e.application_deadline < :today', { today: today() });
+  if (filter?.open != null) qb.andWhere(filter.open ? 'e.application_deadline >= :today' : 'e.application_deadline < :today', { today: englishDate() });
   return paginate(qb, page, { expression: 'e.application_deadline', value: (r) => r.applicationDeadline, direction: 'DESC' });
 }
 
 /** Dates in the order a round runs: each refusal names the field out of order. */
 function checkTimeline(input: CreateRecruitmentRoundInput): void {
-  if (input.applicationDeadline < today()) throw new BadUserInput('input.applicationDeadline must not be in the past for a new round', 'input.applicationDeadline');
+  if (input.applicationDeadline < englishDate()) throw new BadUserInput('input.applicationDeadline must not be in the past for a new round', 'input.applicationDeadline');
   const order: [keyof CreateRecruitmentRoundInput, string | null | undefined][] = [
     ['detailsSentOn', input.detailsSentOn],
     ['applicationDeadline', input.applicationDeadline],
@@ -46,7 +47,7 @@ function checkTimeline(input: CreateRecruitmentRoundInput): void {
 export function createRecruitmentRound(ctx: RequestContext, input: CreateRecruitmentRoundInput): Promise<RecruitmentRound> {
   const acting = actingOf(ctx);
   return inTransaction(ctx, async (tx) => {
-    const name = text(input.name, 'input.name', { required: true, max: 200 })!;
+    const name = requiredText(input.name ?? '', 'input.name', 200);
     checkTimeline(input);
     if (!input.areas.length) throw new BadUserInput('input.areas must name at least one area of expertise sought', 'input.areas');
     input.areas.forEach((a, i) => {
