@@ -443,7 +443,7 @@ describe('designations', () => {
       }
       const small = await statements(2);
       expect(await statements(12)).toBe(small);
-      expect(small).toBeLessThanOrEqual(16);
+      expect(small).toBeLessThanOrEqual(14);
     });
   });
 

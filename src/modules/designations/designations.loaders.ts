@@ -18,9 +18,6 @@ export const designationLoaders = {
   designationReviewById: byId(DesignationReview, { visible: commitmentsVisibleTo }),
   unmetProgrammes: unmetProgrammesLoader,
   referencesByDesignation: manyBy(DesignationReference, 'designationId', { visible: referencesVisibleTo, orderBy: 'e.kind' }),
-  // What eligibility reads of the references and commitments, whatever the document selects of them.
-  referenceFactsByDesignation: manyBy(DesignationReference, 'designationId', { visible: referencesVisibleTo, orderBy: 'e.kind', wholeRow: true }),
-  commitmentFactsByDesignation: manyBy(ReleaseCommitment, 'designationId', { visible: commitmentsVisibleTo, orderBy: 'e.academic_year', wholeRow: true }),
   releaseCommitmentsByDesignation: manyBy(ReleaseCommitment, 'designationId', { visible: commitmentsVisibleTo, orderBy: 'e.academic_year' }),
   reviewsByDesignation: manyBy(DesignationReview, 'designationId', { visible: commitmentsVisibleTo, orderBy: 'e.opened_on DESC' }),
 };
@@ -33,3 +30,6 @@ declareFieldColumns(Designation, {
   },
   always: ['personId', 'status'],
 });
+// What eligibility reads of references and commitments, through the same loaders as the fields, whatever the document selects of them.
+declareFieldColumns(DesignationReference, { fields: {}, always: ['kind', 'supports'] });
+declareFieldColumns(ReleaseCommitment, { fields: {}, always: ['academicYear'] });

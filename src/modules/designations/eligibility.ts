@@ -68,8 +68,8 @@ export async function unmetRules(ctx: RequestContext, facts: EligibilityFacts, c
       if (!designation.areaIds.length) fail(EligibilityRule.SLE_AREA_OF_EXPERTISE, 'an SLE names at least one area of expertise');
       if (reached(checkpoint, Checkpoint.APPROVAL) && designation.id) {
         const [references, commitments] = await Promise.all([
-          isCoordinator(ctx.acting) ? ctx.loaders.referenceFactsByDesignation.load(designation.id) : null,
-          ctx.loaders.commitmentFactsByDesignation.load(designation.id),
+          isCoordinator(ctx.acting) ? ctx.loaders.referencesByDesignation.load(designation.id) : null,
+          ctx.loaders.releaseCommitmentsByDesignation.load(designation.id),
         ]);
         // References are confidential: whether one supports the application is the coordinator's to know, so only their check names it.
         if (references && !references.some((r) => r.kind === ReferenceKind.HEADTEACHER && r.supports)) fail(EligibilityRule.SLE_HEADTEACHER_REFERENCE, "an SLE has a supporting reference from their headteacher");
