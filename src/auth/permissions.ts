@@ -4,7 +4,7 @@ import { deny, shield } from 'graphql-shield';
 import { Forbidden } from '../common/errors';
 import { RequestContext } from '../context/context';
 import { ActingRole } from '../modules/users/user-enums';
-import { actingAs, isAuthenticated, isRowOfActingAlliance, isStaffRecordOfActingAlliance, redactionPredicates, STAFF } from './rules';
+import { actingAs, isAuthenticated, isRowOfActingAlliance, redactionPredicates, STAFF } from './rules';
 
 /**
  * THE permissions map: every root field, and the fields through which tenant or personal data is
@@ -64,10 +64,10 @@ export const rules = {
     recordProgrammeCompletion: actingAs(ActingRole.ALLIANCE_ADMIN),
   },
   Person: {
-    id: isStaffRecordOfActingAlliance,
-    school: isStaffRecordOfActingAlliance,
-    email: isStaffRecordOfActingAlliance,
-    phone: isStaffRecordOfActingAlliance,
+    id: isRowOfActingAlliance,
+    school: isRowOfActingAlliance,
+    email: isRowOfActingAlliance,
+    phone: isRowOfActingAlliance,
   },
   Designation: {
     id: isRowOfActingAlliance,

@@ -41,14 +41,8 @@ export function actingAs(...roles: ActingRole[]) {
 
 export const STAFF = [ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD, ActingRole.PRACTITIONER];
 
-/** A staff record of the acting alliance, for a role that sees staff: defence in depth behind the loaders. */
-export const isStaffRecordOfActingAlliance = rule('isStaffRecordOfActingAlliance', { cache: 'no_cache' })((person: Person, _args, ctx: RequestContext) => {
-  if (!ctx.viewer) return new Unauthenticated();
-  const staffRole = ctx.acting && ctx.acting.role !== ActingRole.ANALYST;
-  return staffRole && ctx.acting!.allianceId === person.allianceId ? true : new Forbidden();
-});
 
-/** A row of the acting alliance (a designation, a round), for a role that sees staff data: defence in depth behind the loaders. */
+/** A row of the acting alliance (a staff record, a designation, a round), for a role that sees staff data: defence in depth behind the loaders. */
 export const isRowOfActingAlliance = rule('isRowOfActingAlliance', { cache: 'no_cache' })((row: { allianceId: string }, _args, ctx: RequestContext) => {
   if (!ctx.viewer) return new Unauthenticated();
   const staffRole = ctx.acting && ctx.acting.role !== ActingRole.ANALYST;
