@@ -1,3 +1,4 @@
+import { addDays } from '../common/dates';
 import { DataSource, EntityManager } from 'typeorm';
 import { AllianceTariff } from '../modules/alliances/alliance-tariff.entity';
 import { AllianceTerm } from '../modules/alliances/alliance-term.entity';
@@ -58,7 +59,7 @@ export async function loadDemoData(em: EntityManager, today: string = englishDat
     );
     await em.getRepository(AllianceTariff).insert({ allianceId: alliance.id, effectiveFrom: '2024-09-01', ...demo.tariff });
     await em.getRepository(AllianceTerm).insert(
-      BASE_TERMS.map((t) => ({ allianceId: alliance.id, academicYear: t.academicYear, term: t.term, startsOn: shift(t.startsOn, demo.termShiftDays), endsOn: shift(t.endsOn, demo.termShiftDays) })),
+      BASE_TERMS.map((t) => ({ allianceId: alliance.id, academicYear: t.academicYear, term: t.term, startsOn: addDays(t.startsOn, demo.termShiftDays), endsOn: addDays(t.endsOn, demo.termShiftDays) })),
     );
     const others = members.filter((s) => s !== lead);
     await loadDemoStaff(em, demo, alliance, (pick) => schoolId.get(pick === 'lead' ? lead!.urn : others[(pick - 1) % others.length].urn)!);
@@ -90,12 +91,6 @@ async function loadDemoStaff(em: EntityManager, demo: DemoAlliance, alliance: Al
       personId: login.role === 'PRACTITIONER' && login.person ? personIds.get(login.person)! : null,
     });
   }
-}
-
-function shift(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 const code = (value: string | null) => (value === null ? null : normaliseCode(value));
