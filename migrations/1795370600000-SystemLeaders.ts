@@ -190,8 +190,8 @@ export class SystemLeaders1795370600000 implements MigrationInterface {
   private async secure(q: QueryRunner): Promise<void> {
     await q.query(`GRANT SELECT ON ${TABLES.join(', ')} TO ${R}`);
     await q.query(`GRANT INSERT ON ${TABLES.join(', ')} TO ${R}`);
-    await q.query(`GRANT UPDATE ON recruitment_rounds, recruitment_round_targets, release_commitments, designation_reviews TO ${R}`);
-    await q.query(`GRANT DELETE ON recruitment_round_targets TO ${R}`);
+    // Rounds and references are written once; a commitment is replaced in place and a review completed.
+    await q.query(`GRANT UPDATE ON release_commitments, designation_reviews TO ${R}`);
     // Never the person, type, alliance or creation of a designation.
     const designationUpdatable = [
       'status', 'area_ids', 'phases', 'statement', 'national_reference', 'accrediting_body', 'shortlisted_on', 'assessed_on', 'assessors', 'assessment_notes',
