@@ -93,6 +93,11 @@ describe("scenario: Romero's SLE round, from creation to designation", () => {
     expect(round.progress!.areas.every((a) => a.target === 2 && a.applied === 0 && a.stillNeeded === 2)).toBe(true);
     const rounds = await ok(RecruitmentRoundsDocument, { filter: { open: true } }, coordinator);
     expect(rounds.recruitmentRounds.edges.map((e) => e.node.id)).toEqual([roundId]);
+    // The application form: a practitioner sees the areas the round seeks, though not its progress.
+    const seen = await ok(RecruitmentRoundsDocument, { filter: { open: true } }, practitioner);
+    expect(seen.recruitmentRounds.edges[0].node.areas).toHaveLength(10);
+    expect(seen.recruitmentRounds.edges[0].node.areas.map((a) => a.target).reduce((x, y) => x + y, 0)).toBe(20);
+    expect(seen.recruitmentRounds.edges[0].node.progress).toBeNull();
   });
 
   it('an eligible practitioner applies for themself; the application lists what approval still needs', async () => {
