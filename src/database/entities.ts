@@ -18,5 +18,9 @@ import { Programme } from '../modules/programmes/programme.entity';
 import { ProgrammeCohort } from '../modules/programmes/programme-cohort.entity';
 import { ProgrammeDay } from '../modules/programmes/programme-day.entity';
 import { ProgrammeEnrolment } from '../modules/programmes/programme-enrolment.entity';
+import { SupportRequest } from '../modules/support-requests/support-request.entity';
+import { Deployment } from '../modules/deployments/deployment.entity';
+import { DeploymentSignature } from '../modules/deployments/deployment-signature.entity';
+import { DeploymentSession } from '../modules/deployments/deployment-session.entity';
 
-export const entities = [School, Alliance, SchoolMembership, AllianceTariff, AllianceTerm, AreaOfExpertise, User, Membership, Person, AuditEvent, RecruitmentRound, RecruitmentRoundTarget, Designation, DesignationReference, ReleaseCommitment, DesignationReview, Programme, ProgrammeCohort, ProgrammeDay, ProgrammeEnrolment];
+export const entities = [School, Alliance, SchoolMembership, AllianceTariff, AllianceTerm, AreaOfExpertise, User, Membership, Person, AuditEvent, RecruitmentRound, RecruitmentRoundTarget, Designation, DesignationReference, ReleaseCommitment, DesignationReview, Programme, ProgrammeCohort, ProgrammeDay, ProgrammeEnrolment, SupportRequest, Deployment, DeploymentSignature, DeploymentSession];

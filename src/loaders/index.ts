@@ -5,6 +5,7 @@ import { designationLoaders } from '../modules/designations/designations.loaders
 import { recruitmentLoaders } from '../modules/recruitment/recruitment.loaders';
 import { schoolLoaders } from '../modules/schools/schools.loaders';
 import { programmeLoaders } from '../modules/programmes/programmes.loaders';
+import { deploymentLoaders } from '../modules/deployments/deployments.loaders';
 import { LoaderScope } from './helpers';
 import { Selection } from './selection';
 
@@ -17,6 +18,7 @@ const definitions = {
   ...designationLoaders,
   ...recruitmentLoaders,
   ...programmeLoaders,
+  ...deploymentLoaders,
 };
 
 export type Loaders = { [K in keyof typeof definitions]: ReturnType<(typeof definitions)[K]> };

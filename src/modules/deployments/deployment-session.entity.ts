@@ -1,0 +1,74 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Node } from '../../common/node';
+import { DateTime, LocalDate } from '../../common/scalars';
+import { SessionLength, SessionStatus } from './deployment-enums';
+import { numeric } from './deployment.entity';
+
+/** A day, half day or some hours of a deployment, planned, delivered or cancelled, with its visit record. */
+@Entity('deployment_sessions')
+@ObjectType('DeploymentSession', { implements: Node, simpleResolvers: true })
+export class DeploymentSession extends Node {
+  @PrimaryGeneratedColumn('uuid')
+  override id: string;
+
+  @Column('uuid')
+  allianceId: string;
+
+  @Column('uuid')
+  deploymentId: string;
+
+  @Field(() => LocalDate)
+  @Column('date')
+  heldOn: string;
+
+  @Field(() => SessionLength)
+  @Column({ type: 'enum', enum: SessionLength, enumName: 'session_length' })
+  length: SessionLength;
+
+  @Field(() => Number, { nullable: true, description: 'For HOURS: how many.' })
+  @Column('numeric', { precision: 4, scale: 2, nullable: true, transformer: numeric })
+  hours: number | null;
+
+  @Field(() => SessionStatus)
+  @Column({ type: 'enum', enum: SessionStatus, enumName: 'session_status' })
+  status: SessionStatus;
+
+  @Field(() => String, { nullable: true })
+  @Column('text', { nullable: true })
+  notes: string | null;
+
+  @Column('uuid', { nullable: true })
+  loggedByUserId: string | null;
+
+  @Column('date', { nullable: true })
+  deliveredOn: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'A delivered session: 5 working days in England after it.' })
+  @Column('date', { nullable: true })
+  visitRecordDueOn: string | null;
+
+  @Column('text', { nullable: true })
+  visitSummary: string | null;
+
+  @Column('text', { nullable: true })
+  visitNextSteps: string | null;
+
+  @Column('date', { nullable: true })
+  visitRecordSubmittedOn: string | null;
+
+  @Column('uuid', { nullable: true })
+  visitRecordByUserId: string | null;
+
+  @Field(() => DateTime)
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+}

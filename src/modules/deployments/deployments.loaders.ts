@@ -1,0 +1,34 @@
+import { byId, manyBy } from '../../loaders/helpers';
+import { declareFieldColumns } from '../../loaders/selection';
+import { SupportRequest } from '../support-requests/support-request.entity';
+import { capacityLoader } from './capacity';
+import { DeploymentSession } from './deployment-session.entity';
+import { DeploymentSignature } from './deployment-signature.entity';
+import { Deployment } from './deployment.entity';
+import { deploymentsVisibleTo, supportRequestsVisibleTo, throughDeploymentVisibleTo } from './deployment.policy';
+
+export const deploymentLoaders = {
+  supportRequestById: byId(SupportRequest, { visible: supportRequestsVisibleTo }),
+  deploymentById: byId(Deployment, { visible: deploymentsVisibleTo }),
+  deploymentSignatureById: byId(DeploymentSignature, { visible: throughDeploymentVisibleTo }),
+  deploymentSessionById: byId(DeploymentSession, { visible: throughDeploymentVisibleTo }),
+  deploymentsBySupportRequest: manyBy(Deployment, 'supportRequestId', { visible: deploymentsVisibleTo, orderBy: 'e.proposed_on, e.id' }),
+  signaturesByDeployment: manyBy(DeploymentSignature, 'deploymentId', { visible: throughDeploymentVisibleTo, orderBy: 'e.terms_version DESC, e.party' }),
+  sessionsByDeployment: manyBy(DeploymentSession, 'deploymentId', { visible: throughDeploymentVisibleTo, orderBy: 'e.held_on, e.id' }),
+  capacity: capacityLoader,
+};
+
+// Fields that are not a column of the same name, and the columns the rules and resolvers read (src/loaders/selection.ts).
+declareFieldColumns(SupportRequest, {
+  fields: { supportedSchool: ['supportedSchoolId'], commissionerSchool: ['commissionerSchoolId'], areasOfExpertise: ['areaIds'], deployments: [] },
+  always: ['supportedSchoolId'],
+});
+declareFieldColumns(Deployment, {
+  fields: {
+    supportRequest: ['supportRequestId'], designation: ['designationId'], systemLeader: ['personId'], homeSchool: ['homeSchoolId'], supportedSchool: ['supportedSchoolId'],
+    signatures: ['termsVersion'], missingSignatures: ['termsVersion'], sessions: [], nextMoves: ['status'],
+  },
+  always: ['status', 'personId', 'homeSchoolId', 'supportedSchoolId'],
+});
+declareFieldColumns(DeploymentSignature, { fields: {}, always: ['deploymentId', 'termsVersion'] });
+declareFieldColumns(DeploymentSession, { fields: {}, always: ['deploymentId', 'status'] });
