@@ -14,6 +14,10 @@ import { SchoolResolver } from './modules/schools/schools.resolver';
 import { DesignationResolver } from './modules/designations/designations.resolver';
 import { RecruitmentRoundResolver } from './modules/recruitment/recruitment.resolver';
 import { ViewerMembershipResolver, ViewerResolver } from './modules/viewer/viewer.resolver';
+import { SupportRequestResolver } from './modules/support-requests/support-requests.resolver';
+import { DeploymentResolver, DeploymentSignatureResolver, DesignationCapacityResolver } from './modules/deployments/deployments.resolver';
+import { DeploymentSessionResolver, DeploymentSessionsResolver } from './modules/deployments/sessions.resolver';
+import { DeploymentCostResolver } from './modules/deployments/cost.resolver';
 import { ProgrammeCohortResolver, ProgrammeDayResolver, ProgrammeEnrolmentResolver, ProgrammeResolver } from './modules/programmes/programmes.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -34,6 +38,13 @@ export const resolvers: NonEmptyArray<Function> = [
   ProgrammeCohortResolver,
   ProgrammeDayResolver,
   ProgrammeEnrolmentResolver,
+  DeploymentSessionResolver,
+  DeploymentSessionsResolver,
+  DeploymentCostResolver,
+  SupportRequestResolver,
+  DeploymentResolver,
+  DeploymentSignatureResolver,
+  DesignationCapacityResolver,
 ];
 
 let base: GraphQLSchema | undefined;

@@ -848,6 +848,9 @@ export type NodeQueryVariables = Exact<{
 export type NodeQuery = { node:
     | { __typename: 'Alliance', slug: string, name: string, id: string }
     | { __typename: 'AreaOfExpertise', code: string, id: string }
+    | { __typename: 'Deployment', id: string }
+    | { __typename: 'DeploymentSession', id: string }
+    | { __typename: 'DeploymentSignature', id: string }
     | { __typename: 'Designation', id: string }
     | { __typename: 'DesignationReference', id: string }
     | { __typename: 'DesignationReview', id: string }
@@ -860,6 +863,7 @@ export type NodeQuery = { node:
     | { __typename: 'ReleaseCommitment', id: string }
     | { __typename: 'School', urn: string, name: string, id: string }
     | { __typename: 'SchoolMembership', role: SchoolMembershipRole, id: string }
+    | { __typename: 'SupportRequest', id: string }
    | null };
 
 export type NodesQueryVariables = Exact<{
@@ -870,6 +874,9 @@ export type NodesQueryVariables = Exact<{
 export type NodesQuery = { nodes: Array<
     | { __typename: 'Alliance', id: string }
     | { __typename: 'AreaOfExpertise', id: string }
+    | { __typename: 'Deployment', id: string }
+    | { __typename: 'DeploymentSession', id: string }
+    | { __typename: 'DeploymentSignature', id: string }
     | { __typename: 'Designation', id: string }
     | { __typename: 'DesignationReference', id: string }
     | { __typename: 'DesignationReview', id: string }
@@ -882,6 +889,7 @@ export type NodesQuery = { nodes: Array<
     | { __typename: 'ReleaseCommitment', id: string }
     | { __typename: 'School', id: string }
     | { __typename: 'SchoolMembership', id: string }
+    | { __typename: 'SupportRequest', id: string }
    | null> };
 
 export type PeopleStatisticsQueryVariables = Exact<{

@@ -35,6 +35,12 @@ export const rules = {
     recruitmentRounds: actingAs(...STAFF),
     // Training programmes: staff; a practitioner's own enrolments only (loaders and RLS).
     programmes: actingAs(...STAFF),
+    // Overdue visit records and the statement of charges: the coordinator's.
+    overdueVisitRecords: actingAs(ActingRole.ALLIANCE_ADMIN),
+    statementOfCharges: actingAs(ActingRole.ALLIANCE_ADMIN),
+    // Brokerage: what each role sees is deployment.policy.ts; analysts get aggregates only.
+    supportRequests: actingAs(...STAFF),
+    deployments: actingAs(...STAFF),
   },
   Mutation: {
     '*': deny,
@@ -62,6 +68,24 @@ export const rules = {
     enrolOnProgrammeCohort: actingAs(ActingRole.ALLIANCE_ADMIN),
     recordProgrammeAttendance: actingAs(ActingRole.ALLIANCE_ADMIN),
     recordProgrammeCompletion: actingAs(ActingRole.ALLIANCE_ADMIN),
+    // A system leader logs their own sessions and visit records, the coordinator any (sessions.service.ts; the second wall too).
+    logSession: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    updateSession: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    submitVisitRecord: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    // The coordinator brokers; each party signs as themself (checked in the service and by the second wall).
+    createSupportRequest: actingAs(ActingRole.ALLIANCE_ADMIN),
+    closeSupportRequest: actingAs(ActingRole.ALLIANCE_ADMIN),
+    withdrawSupportRequest: actingAs(ActingRole.ALLIANCE_ADMIN),
+    proposeDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
+    updateDeploymentTerms: actingAs(ActingRole.ALLIANCE_ADMIN),
+    signDeployment: actingAs(...STAFF),
+    agreeDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
+    startDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
+    completeDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
+    holdDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
+    resumeDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
+    cancelDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
+    declineDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
   },
   Person: {
     id: isRowOfActingAlliance,
@@ -74,6 +98,12 @@ export const rules = {
     person: isRowOfActingAlliance,
   },
   RecruitmentRound: {
+    id: isRowOfActingAlliance,
+  },
+  SupportRequest: {
+    id: isRowOfActingAlliance,
+  },
+  Deployment: {
     id: isRowOfActingAlliance,
   },
 } as const;
@@ -120,6 +150,7 @@ export const redactionRules = {
     assessors: redactionPredicates.coordinator,
     assessmentNotes: redactionPredicates.coordinator,
     decisionReason: redactionPredicates.coordinatorOrHolder,
+    capacity: redactionPredicates.responsibleForDesignation,
   },
   RecruitmentRound: {
     progress: redactionPredicates.coordinatorOrHead,

@@ -34,8 +34,9 @@ export class BadUserInput extends GraphQLError {
   }
 }
 
+/** `details` name the rule at fault and its figures, e.g. `{ rule: 'CAPACITY', availableDays: 2 }`. */
 export class Conflict extends GraphQLError {
-  constructor(message: string) {
-    super(message, { extensions: { code: 'CONFLICT' } });
+  constructor(message: string, details: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...details, code: 'CONFLICT' } });
   }
 }

@@ -8,7 +8,6 @@ import { scopedQuery } from '../../loaders/helpers';
 import { recordChange } from '../audit/audit.service';
 import { Designation } from './designation.entity';
 import { designationsVisibleTo } from './designation.policy';
-import { UnmetRule } from './eligibility';
 
 /** What the audit trail records of a designation's changes. */
 export const DESIGNATION_AUDITED_FIELDS = [
@@ -65,7 +64,7 @@ export function pastDay(value: string | null | undefined, field: string, notBefo
 }
 
 /** A refusal naming every rule that failed. */
-export function ineligible(what: string, unmet: UnmetRule[], options: { code: 'BAD_USER_INPUT' | 'CONFLICT'; field?: string }): GraphQLError {
+export function ineligible(what: string, unmet: readonly { rule: string; message: string }[], options: { code: 'BAD_USER_INPUT' | 'CONFLICT'; field?: string }): GraphQLError {
   return new GraphQLError(`${what}: ${unmet.map((u) => u.message).join('; ')}`, {
     extensions: { code: options.code, ...(options.field && { field: options.field }), unmetRules: unmet.map((u) => u.rule) },
   });

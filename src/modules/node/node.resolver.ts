@@ -21,6 +21,10 @@ export const NODE_LOADERS: Record<string, keyof Loaders> = {
   ProgrammeCohort: 'programmeCohortById',
   ProgrammeDay: 'programmeDayById',
   ProgrammeEnrolment: 'programmeEnrolmentById',
+  SupportRequest: 'supportRequestById',
+  Deployment: 'deploymentById',
+  DeploymentSignature: 'deploymentSignatureById',
+  DeploymentSession: 'deploymentSessionById',
 };
 
 const MAX_NODES = 100;

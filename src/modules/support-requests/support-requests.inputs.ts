@@ -1,0 +1,83 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { LocalDate } from '../../common/scalars';
+import { DesignationType } from '../designations/designation-enums';
+import { CommissionerType, SupportRequestStatus } from './support-request-enums';
+import { SupportRequest } from './support-request.entity';
+
+@InputType({ description: 'Who commissions the support. A school is named by URN, a local authority by its code, a trust or diocese by its GIAS code where known.' })
+export class CommissionerInput {
+  @Field(() => CommissionerType)
+  type: CommissionerType;
+
+  @Field(() => String, { nullable: true, description: 'The body\'s name. Taken from the register for a school, a local authority, a trust or diocese it knows; required for OTHER.' })
+  name?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'SCHOOL: the commissioning school\'s URN (default: the supported school).' })
+  schoolUrn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'LOCAL_AUTHORITY: the 3-digit DfE code.' })
+  laCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ACADEMY_TRUST or DIOCESE: the GIAS group code, where known.' })
+  groupCode?: string | null;
+}
+
+@InputType()
+export class CreateSupportRequestInput {
+  @Field(() => CommissionerInput)
+  commissioner: CommissionerInput;
+
+  @Field({ description: 'The URN of the school to support. It need not be a member of the alliance.' })
+  supportedSchoolUrn: string;
+
+  @Field()
+  needs: string;
+
+  @Field(() => [String], { nullable: true, description: 'Areas of expertise needed, by code, name or any alias.' })
+  areas?: string[] | null;
+
+  @Field(() => DesignationType, { nullable: true, description: 'Default SLE; LLE for headteacher support.' })
+  designationType?: DesignationType | null;
+
+  @Field(() => [String], { nullable: true })
+  desiredOutcomes?: string[] | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  preferredStart?: string | null;
+
+  @Field(() => String, { nullable: true })
+  fundingSource?: string | null;
+
+  @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
+  receivedOn?: string | null;
+}
+
+@InputType()
+export class EndSupportRequestInput {
+  @Field(() => ID)
+  supportRequestId: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; a newer change gives CONFLICT.' })
+  expectedVersion?: number | null;
+
+  @Field(() => String, { nullable: true })
+  reason?: string | null;
+}
+
+@InputType()
+export class SupportRequestFilter {
+  @Field(() => [SupportRequestStatus], { nullable: true })
+  statuses?: SupportRequestStatus[] | null;
+
+  @Field(() => [CommissionerType], { nullable: true })
+  commissionerTypes?: CommissionerType[] | null;
+
+  @Field(() => ID, { nullable: true })
+  supportedSchoolId?: string | null;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class SupportRequestPayload {
+  @Field(() => SupportRequest)
+  supportRequest: SupportRequest;
+}
