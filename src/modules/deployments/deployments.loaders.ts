@@ -27,8 +27,17 @@ declareFieldColumns(Deployment, {
   fields: {
     supportRequest: ['supportRequestId'], designation: ['designationId'], systemLeader: ['personId'], homeSchool: ['homeSchoolId'], supportedSchool: ['supportedSchoolId'],
     signatures: ['termsVersion'], missingSignatures: ['termsVersion'], sessions: [], nextMoves: ['status'],
+    cost: ['tariffFullDayPence', 'tariffHalfDayPence', 'tariffHoursPerDay', 'tariffBrokerageFeePerDayPence'],
   },
-  always: ['status', 'personId', 'homeSchoolId', 'supportedSchoolId'],
+  // tariffHoursPerDay: a session's days (hours pro rata), read through deploymentById whatever the document selects of the deployment.
+  always: ['status', 'personId', 'homeSchoolId', 'supportedSchoolId', 'tariffHoursPerDay'],
 });
 declareFieldColumns(DeploymentSignature, { fields: {}, always: ['deploymentId', 'termsVersion'] });
-declareFieldColumns(DeploymentSession, { fields: {}, always: ['deploymentId', 'status'] });
+// A deployment's cost prices its sessions through sessionsByDeployment whatever the document selects of them.
+declareFieldColumns(DeploymentSession, {
+  fields: {
+    deployment: ['deploymentId'], days: ['length', 'hours'], visitRecord: ['visitSummary', 'visitNextSteps', 'visitRecordSubmittedOn', 'visitRecordDueOn'],
+    visitRecordOverdue: ['visitRecordSubmittedOn', 'visitRecordDueOn'],
+  },
+  always: ['deploymentId', 'status', 'length', 'hours'],
+});
