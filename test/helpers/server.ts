@@ -8,7 +8,7 @@ import { AppServer, createServer } from '../../src/server';
 import { createUser, TEST_JWT_SECRET, TestUser } from '../factories/users';
 import { createTestDatabase, TestDatabase } from './database';
 
-export const silentLogger = pino({ level: 'silent' });
+export const silentLogger = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 
 export interface ExecuteOptions {
   /** Who calls: a user made with createUser, 'anonymous', or (by default) a signed-in user with no membership. */

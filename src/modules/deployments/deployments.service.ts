@@ -16,7 +16,7 @@ import { designationsVisibleTo, isCoordinator } from '../designations/designatio
 import { optionalText, requiredText } from '../people/person.validation';
 import { BROKERABLE, followDeployment } from '../support-requests/lifecycle';
 import { SupportRequest } from '../support-requests/support-request.entity';
-import { moveSupportRequest, supportRequestForChange } from '../support-requests/support-requests.service';
+import { lockedSupportRequest, moveSupportRequest, supportRequestForChange } from '../support-requests/support-requests.service';
 import { ActingRole } from '../users/user-enums';
 import { currentCapacity } from './capacity';
 import { unmetContractTerms } from './contract-gate';
@@ -162,7 +162,7 @@ export function agreeDeployment(ctx: RequestContext, input: AgreeDeploymentInput
       tariffBrokerageFeePerDayPence: tariff.brokerage_fee_per_day_pence,
     });
     const saved = await saveDeployment(tx, 'agreeDeployment', before, d);
-    const request = await supportRequestForChange(tx, d.supportRequestId, null, 'deployment.supportRequest');
+    const request = await lockedSupportRequest(tx, d.supportRequestId);
     const next = followDeployment(request.status, 'agreeDeployment');
     return { deployment: saved, supportRequest: next ? await moveSupportRequest(tx, request, next, 'agreeDeployment') : request };
   });

@@ -82,6 +82,7 @@ export function createSupportRequest(ctx: RequestContext, input: CreateSupportRe
     if (receivedOn > englishDate()) throw new BadUserInput('input.receivedOn must not be in the future', 'input.receivedOn');
     const request = tx.em.create(SupportRequest, {
       allianceId: acting.allianceId,
+      commissionerType: input.commissioner.type,
       ...(await commissioner(tx, input.commissioner, supported)),
       supportedSchoolId: supported.id,
       needs: requiredText(input.needs, 'input.needs', 4000),
@@ -102,12 +103,17 @@ export function createSupportRequest(ctx: RequestContext, input: CreateSupportRe
 
 /** The request a change names, locked, if the caller may see it, at the version they read. */
 export async function supportRequestForChange(tx: RequestContext, id: string, expectedVersion: number | null | undefined, field = 'input.supportRequestId'): Promise<SupportRequest> {
-  const requestId = expectGlobalId(id, 'SupportRequest', field);
-  const request = await scopedQuery(tx, SupportRequest, { visible: supportRequestsVisibleTo })?.andWhere('e.id = :requestId', { requestId }).setLock('pessimistic_write').getOne();
-  if (!request) throw new NotFound('support request');
+  const request = await lockedSupportRequest(tx, expectGlobalId(id, 'SupportRequest', field));
   if (expectedVersion != null && expectedVersion !== request.version) {
     throw new Conflict(`the support request changed since version ${expectedVersion}; it is now at version ${request.version}`);
   }
+  return request;
+}
+
+/** A request by its row id, locked: a deployment's move carries its request along. */
+export async function lockedSupportRequest(tx: RequestContext, requestId: string): Promise<SupportRequest> {
+  const request = await scopedQuery(tx, SupportRequest, { visible: supportRequestsVisibleTo })?.andWhere('e.id = :requestId', { requestId }).setLock('pessimistic_write').getOne();
+  if (!request) throw new NotFound('support request');
   return request;
 }
 
