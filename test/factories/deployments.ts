@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Alliance } from '../../src/modules/alliances/alliance.entity';
 import { Designation } from '../../src/modules/designations/designation.entity';
 import { School } from '../../src/modules/schools/school.entity';
-import { ContractParty, DeploymentStatus, SessionLength, SessionStatus } from '../../src/modules/deployments/deployment-enums';
+import { ContractParty, DeploymentStatus, ImpactRating, SessionLength, SessionStatus } from '../../src/modules/deployments/deployment-enums';
 import { DeploymentSession } from '../../src/modules/deployments/deployment-session.entity';
 import { DeploymentSignature } from '../../src/modules/deployments/deployment-signature.entity';
 import { Deployment } from '../../src/modules/deployments/deployment.entity';
@@ -70,4 +70,24 @@ export async function createSession(em: EntityManager, deployment: Deployment, o
       ...overrides,
     }),
   );
+}
+
+/**
+ * A row of every brokerage table for a tenant, each text carrying the tenant's marker (see
+ * security/support/world.ts): a request, an active deployment with its signatures and sessions
+ * (one delivered, with its visit record), and an evaluated one.
+ */
+export async function seedBrokerage(em: EntityManager, alliance: Alliance, designation: Designation, home: School, supported: School, marker: string): Promise<void> {
+  const request = await createSupportRequest(em, alliance, supported, {
+    commissionerName: `${marker}_COMMISSIONER`, needs: `${marker}_NEEDS`, desiredOutcomes: [`${marker}_OUTCOME`], fundingSource: `${marker}_FUNDING`,
+  });
+  const text = (label: string) => ({ scope: `${marker}_${label}_SCOPE`, objectives: [`${marker}_OBJECTIVE`], impactMeasures: [`${marker}_MEASURE`], fundingSource: `${marker}_FUNDING`, frequency: `${marker}_FREQUENCY` });
+  const active = await createDeployment(em, request, designation, home.id, { status: DeploymentStatus.ACTIVE, startedOn: '2025-09-15', ...text('ACTIVE') });
+  for (const party of Object.values(ContractParty)) await createSignature(em, active, party, { signedByName: `${marker}_SIGNED_${party}` });
+  await createSession(em, active, { status: SessionStatus.DELIVERED, notes: `${marker}_SESSION_NOTES`, visitSummary: `${marker}_VISIT_SUMMARY`, visitNextSteps: `${marker}_NEXT_STEPS`, visitRecordSubmittedOn: '2025-10-08' });
+  await createSession(em, active, { heldOn: '2025-11-03', length: SessionLength.HOURS, hours: 2, notes: `${marker}_PLANNED_NOTES` });
+  await createDeployment(em, request, designation, home.id, {
+    status: DeploymentStatus.EVALUATED, completedOn: '2026-03-31', impactRating: ImpactRating.SOME, impactEvidence: `${marker}_EVIDENCE`, evaluatedOn: '2026-04-20',
+    evaluatedByName: `${marker}_EVALUATOR`, evaluationRecordedByCoordinator: true, ...text('EVALUATED'),
+  });
 }

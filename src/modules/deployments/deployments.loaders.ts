@@ -12,7 +12,6 @@ export const deploymentLoaders = {
   deploymentById: byId(Deployment, { visible: deploymentsVisibleTo }),
   deploymentSignatureById: byId(DeploymentSignature, { visible: throughDeploymentVisibleTo }),
   deploymentSessionById: byId(DeploymentSession, { visible: throughDeploymentVisibleTo }),
-  deploymentsBySupportRequest: manyBy(Deployment, 'supportRequestId', { visible: deploymentsVisibleTo, orderBy: 'e.proposed_on, e.id' }),
   signaturesByDeployment: manyBy(DeploymentSignature, 'deploymentId', { visible: throughDeploymentVisibleTo, orderBy: 'e.terms_version DESC, e.party' }),
   sessionsByDeployment: manyBy(DeploymentSession, 'deploymentId', { visible: throughDeploymentVisibleTo, orderBy: 'e.held_on, e.id' }),
   capacity: capacityLoader,
@@ -20,13 +19,14 @@ export const deploymentLoaders = {
 
 // Fields that are not a column of the same name, and the columns the rules and resolvers read (src/loaders/selection.ts).
 declareFieldColumns(SupportRequest, {
-  fields: { supportedSchool: ['supportedSchoolId'], commissionerSchool: ['commissionerSchoolId'], areasOfExpertise: ['areaIds'], deployments: [] },
+  fields: { supportedSchool: ['supportedSchoolId'], commissionerSchool: ['commissionerSchoolId'], areasOfExpertise: ['areaIds'] },
   always: ['supportedSchoolId'],
 });
 declareFieldColumns(Deployment, {
   fields: {
     supportRequest: ['supportRequestId'], designation: ['designationId'], systemLeader: ['personId'], homeSchool: ['homeSchoolId'], supportedSchool: ['supportedSchoolId'],
     signatures: ['termsVersion'], missingSignatures: ['termsVersion'], sessions: [], nextMoves: ['status'],
+    evaluation: ['impactRating', 'impactEvidence', 'evaluatedOn', 'evaluatedByName', 'evaluationRecordedByCoordinator'],
     cost: ['tariffFullDayPence', 'tariffHalfDayPence', 'tariffHoursPerDay', 'tariffBrokerageFeePerDayPence'],
   },
   // tariffHoursPerDay: a session's days (hours pro rata), read through deploymentById whatever the document selects of the deployment.

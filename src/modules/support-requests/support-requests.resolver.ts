@@ -2,7 +2,6 @@ import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from '
 import { ConnectionType, PageArgs } from '../../common/connection';
 import { RequestContext } from '../../context/context';
 import { AreaOfExpertise } from '../areas-of-expertise/area-of-expertise.entity';
-import { Deployment } from '../deployments/deployment.entity';
 import { School } from '../schools/school.entity';
 import { SupportRequestStatus } from './support-request-enums';
 import { SupportRequest } from './support-request.entity';
@@ -46,10 +45,5 @@ export class SupportRequestResolver {
   @FieldResolver(() => [AreaOfExpertise], { description: 'The areas of expertise needed.' })
   async areasOfExpertise(@Root() r: SupportRequest, @Ctx() ctx: RequestContext) {
     return (await ctx.loaders.areaOfExpertiseById.loadMany(r.areaIds)).filter((a): a is AreaOfExpertise => a !== null && !(a instanceof Error));
-  }
-
-  @FieldResolver(() => [Deployment], { description: 'The deployments proposed for it that you may see, oldest first.' })
-  deployments(@Root() r: SupportRequest, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.deploymentsBySupportRequest.load(r.id);
   }
 }

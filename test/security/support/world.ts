@@ -10,6 +10,7 @@ import { MembershipRole } from '../../../src/modules/users/user-enums';
 import { addMember, createAlliance, createSchool } from '../../factories';
 import { createPerson, createUser, TestUser } from '../../factories/users';
 import { SeededSystemLeaders, seedSystemLeaders } from '../../factories/designations';
+import { seedBrokerage } from '../../factories/deployments';
 
 /**
  * Two alliances, A and B, seeded so that a leak is easy to see: every string field of a staff
@@ -100,6 +101,7 @@ async function seedTenant(em: EntityManager, key: TenantKey, extraPeople: number
     [MembershipRole.ANALYST]: await createUser(em, { email: `analyst-${key.toLowerCase()}@test.invalid`, memberships: [{ alliance, role: MembershipRole.ANALYST }] }),
   };
   await seedProgramme(em, key, alliance, practitionerPerson);
+  await seedBrokerage(em, alliance, systemLeaders.active, leadSchool, otherSchool, `MARKER_${key}`);
   return { key, alliance, leadSchool, otherSchool, people, practitionerPerson, colleagueAtLeadSchool, personAtOtherSchool, users, systemLeaders };
 }
 
