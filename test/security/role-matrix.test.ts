@@ -53,6 +53,11 @@ const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platfor
   'enrolOnProgrammeCohort (unknown id)':      ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   'recordProgrammeAttendance (unknown id)':   ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   'recordProgrammeCompletion (unknown id)':   ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  // Sessions: the system leader's own and the coordinator's; the money and the overdue list the coordinator's (test/sessions.test.ts, test/cost.test.ts).
+  'logSession (unknown id)':                  ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN'],
+  'submitVisitRecord (unknown id)':           ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN'],
+  'overdueVisitRecords':                      ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'statementOfCharges':                       ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
 };
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -228,6 +233,18 @@ const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
   'enrolOnProgrammeCohort (unknown id)': programmeMutation('enrolOnProgrammeCohort', (unknown) => ({ cohortId: unknown('ProgrammeCohort'), personId: unknown('Person') })),
   'recordProgrammeAttendance (unknown id)': programmeMutation('recordProgrammeAttendance', (unknown) => ({ dayId: unknown('ProgrammeDay'), attendance: [{ personId: unknown('Person'), attended: true }] })),
   'recordProgrammeCompletion (unknown id)': programmeMutation('recordProgrammeCompletion', (unknown) => ({ cohortId: unknown('ProgrammeCohort'), personId: unknown('Person'), completedOn: '2025-01-20' })),
+  'logSession (unknown id)': {
+    source: `mutation($input: LogSessionInput!) { logSession(input: $input) { session { id } } }`,
+    variables: () => ({ input: { deploymentId: gid('Deployment', { id: '00000000-0000-4000-8000-00000000d00d' }), heldOn: '2025-10-06', length: 'FULL_DAY' } }),
+    outcome: () => 'ok',
+  },
+  'submitVisitRecord (unknown id)': {
+    source: `mutation($input: SubmitVisitRecordInput!) { submitVisitRecord(input: $input) { session { id } } }`,
+    variables: () => ({ input: { sessionId: gid('DeploymentSession', { id: '00000000-0000-4000-8000-00000000d00d' }), summary: 'Matrix' } }),
+    outcome: () => 'ok',
+  },
+  'overdueVisitRecords': { source: `{ overdueVisitRecords(first: 5) { totalCount edges { node { id } } } }`, outcome: (d) => (typeof d.overdueVisitRecords.totalCount === 'number' ? 'ok' : 'wrong') },
+  'statementOfCharges': { source: `{ statementOfCharges(academicYear: "2025/26") { totalPence terms { term } } }`, outcome: (d) => (typeof d.statementOfCharges.totalPence === 'number' ? 'ok' : 'wrong') },
 };
 
 const CELLS = Object.entries(MATRIX).flatMap(([operation, outcomes]) => ROLES.map((role, i) => ({ operation, role, expected: outcomes[i] })));

@@ -116,7 +116,7 @@ const STATEMENT_SQL = `
     FROM sums
     LEFT JOIN deployments dp ON sums.level = 0 AND dp.id = sums.deployment_id
     LEFT JOIN support_requests sr ON sr.id = dp.support_request_id
-   ORDER BY dp.proposed_on, dp.id`;
+   ORDER BY dp.proposed_on, dp.created_at, dp.id`;
 
 const amounts = (row: SumRow | undefined): ChargeAmounts => {
   const total = Number(row?.total_pence ?? 0);
