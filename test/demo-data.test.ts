@@ -176,7 +176,7 @@ describe('the demo data, loaded on other days', () => {
     ds.query(
       `SELECT a.slug, p.email, d.type, d.status, to_jsonb(d) - 'id' - 'alliance_id' - 'person_id' - 'round_id' - 'area_ids' - 'created_at' - 'updated_at' - 'submitted_by_user_id' AS row,
               (SELECT array_agg(code ORDER BY code) FROM areas_of_expertise x WHERE x.id = ANY(d.area_ids)) AS areas,
-              (SELECT json_agg(to_jsonb(r) - 'id' - 'alliance_id' - 'designation_id' - 'created_at' - 'updated_at' - 'opened_by_user_id' - 'completed_by_user_id' ORDER BY r.opened_on) FROM designation_reviews r WHERE r.designation_id = d.id) AS reviews,
+              (SELECT json_agg(to_jsonb(r) - 'id' - 'alliance_id' - 'designation_id' - 'deployment_id' - 'created_at' - 'updated_at' - 'opened_by_user_id' - 'completed_by_user_id' ORDER BY r.opened_on) FROM designation_reviews r WHERE r.designation_id = d.id) AS reviews,
               (SELECT json_agg(to_jsonb(c) - 'id' - 'alliance_id' - 'designation_id' - 'created_at' - 'updated_at' - 'signed_by_user_id' ORDER BY c.academic_year) FROM release_commitments c WHERE c.designation_id = d.id) AS commitments,
               (SELECT count(*) FROM programme_enrolments e WHERE e.person_id = p.id) AS enrolments
          FROM designations d JOIN alliances a ON a.id = d.alliance_id JOIN people p ON p.id = d.person_id ORDER BY a.slug, p.email, d.type, d.applied_on`,

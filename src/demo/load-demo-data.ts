@@ -14,6 +14,7 @@ import { BASE_TERMS, DEMO_ALLIANCES, DemoAlliance } from './demo-alliances';
 import { DEMO_LOGINS, demoPeople, PLATFORM_ADMIN_EMAIL } from './demo-people';
 import { DEMO_SCHOOLS, DemoSchool } from './demo-schools';
 import { loadDemoSystemLeaders } from './demo-system-leaders';
+import { loadDemoBrokerage } from './demo-brokerage';
 import { englishDate } from '../common/academic-year';
 
 /** Loads the demo data when the database has no alliance yet. Returns whether it did. */
@@ -65,6 +66,7 @@ export async function loadDemoData(em: EntityManager, today: string = englishDat
     await loadDemoStaff(em, demo, alliance, (pick) => schoolId.get(pick === 'lead' ? lead!.urn : others[(pick - 1) % others.length].urn)!);
   }
   await loadDemoSystemLeaders(em, today);
+  await loadDemoBrokerage(em, today);
 }
 
 /** A handful of staff records per alliance, and the demo users who sign in as them. */
