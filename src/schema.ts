@@ -18,6 +18,8 @@ import { SupportRequestResolver } from './modules/support-requests/support-reque
 import { DeploymentResolver, DeploymentSignatureResolver, DesignationCapacityResolver } from './modules/deployments/deployments.resolver';
 import { DeploymentSessionResolver, DeploymentSessionsResolver } from './modules/deployments/sessions.resolver';
 import { DeploymentCostResolver } from './modules/deployments/cost.resolver';
+import { BrokerMatchResolver } from './modules/deployments/broker-matches.resolver';
+import { DeploymentEvaluationResolver } from './modules/deployments/evaluation.resolver';
 import { ProgrammeCohortResolver, ProgrammeDayResolver, ProgrammeEnrolmentResolver, ProgrammeResolver } from './modules/programmes/programmes.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -45,6 +47,8 @@ export const resolvers: NonEmptyArray<Function> = [
   DeploymentResolver,
   DeploymentSignatureResolver,
   DesignationCapacityResolver,
+  BrokerMatchResolver,
+  DeploymentEvaluationResolver,
 ];
 
 let base: GraphQLSchema | undefined;

@@ -4,7 +4,10 @@ import { toGlobalId } from '../src/common/global-id';
 import { runReviewSweep } from '../src/modules/designations/review-sweep';
 import { Alliance } from '../src/modules/alliances/alliance.entity';
 import { MembershipRole } from '../src/modules/users/user-enums';
-import { createAlliance } from './factories';
+import { DeploymentStatus, SessionStatus } from '../src/modules/deployments/deployment-enums';
+import { Designation } from '../src/modules/designations/designation.entity';
+import { createAlliance, createSchool } from './factories';
+import { createDeployment, createSession, createSupportRequest } from './factories/deployments';
 import { createPerson, createUser } from './factories/users';
 import { startTestServer, TestServer } from './helpers/server';
 
@@ -16,13 +19,14 @@ describe('the review sweep', () => {
   const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> => t.db.dataSource.query(text, params);
 
   /** A designation as the owner's tools write it, for a person of its own (one live designation of a type per person). */
-  const designation = async (alliance: Alliance, status: string, reviewDueOn: string | null): Promise<string> => {
+  // Designated in January 2026, so that no sweep of 2026 finds it undeployed for 12 months.
+  const designation = async (alliance: Alliance, status: string, reviewDueOn: string | null, designatedOn = '2026-01-01', type = 'SLE'): Promise<string> => {
     const person = await createPerson(t.db.dataSource.manager, alliance);
     const designated = ['ACTIVE', 'UNDER_REVIEW'].includes(status) || reviewDueOn;
     const [row] = await sql<{ id: string }>(
       `INSERT INTO designations (alliance_id, person_id, type, status, applied_on, designated_on, review_due_on)
-       VALUES ($1, $2, 'SLE', $3, '2022-03-01', $4, $5) RETURNING id`,
-      [alliance.id, person.id, status, designated ? '2022-09-01' : null, reviewDueOn],
+       VALUES ($1, $2, $6, $3, '2022-03-01', $4, $5) RETURNING id`,
+      [alliance.id, person.id, status, designated ? designatedOn : null, reviewDueOn, type],
     );
     return row.id;
   };
@@ -121,6 +125,59 @@ describe('the review sweep', () => {
       await first.end();
       await second.end();
     }
+  });
+
+  it('(rule) opens a NOT_DEPLOYED review of an SLE, LLE or NLE designated over 12 months ago with no deployment agreed and no session delivered in 12 months', async () => {
+    const em = t.db.dataSource.manager;
+    const alliance = await createAlliance(em);
+    const school = await createSchool(em);
+    const request = await createSupportRequest(em, alliance, school);
+    const far = '2031-01-01';
+    const deployed = async (id: string, agreedOn: string, deliveredOn?: string) => {
+      const [{ person_id: personId }] = await sql<{ person_id: string }>(`SELECT person_id FROM designations WHERE id = $1`, [id]);
+      const d = await createDeployment(em, request, { id, personId } as Designation, null, { status: DeploymentStatus.ACTIVE, agreedOn, startsOn: agreedOn, endsOn: '2027-08-31' });
+      if (deliveredOn) await createSession(em, d, { status: SessionStatus.DELIVERED, heldOn: deliveredOn });
+    };
+    // The sweep of 2027-06-01 looks back to 2026-06-01.
+    const idle = await designation(alliance, 'ACTIVE', far, '2025-01-01');
+    const idleLle = await designation(alliance, 'ACTIVE', far, '2025-01-01', 'LLE');
+    const idleNle = await designation(alliance, 'ACTIVE', far, '2025-01-01', 'NLE');
+    const lp = await designation(alliance, 'ACTIVE', far, '2025-01-01', 'LP');
+    const agreedLately = await designation(alliance, 'ACTIVE', far, '2025-01-01');
+    await deployed(agreedLately, '2026-06-01');
+    const deliveredLately = await designation(alliance, 'ACTIVE', far, '2025-01-01');
+    await deployed(deliveredLately, '2025-03-01', '2026-06-01');
+    const deliveredLongAgo = await designation(alliance, 'ACTIVE', far, '2025-01-01');
+    await deployed(deliveredLongAgo, '2025-03-01', '2026-05-31');
+    const justTwelveMonths = await designation(alliance, 'ACTIVE', far, '2026-06-01');
+    const twelveMonthsAndADay = await designation(alliance, 'ACTIVE', far, '2026-05-31');
+    const underReview = await designation(alliance, 'UNDER_REVIEW', far, '2025-01-01');
+    const bothDue = await designation(alliance, 'ACTIVE', '2027-05-01', '2025-01-01');
+
+    await runReviewSweep(t.db.dataSource, '2027-06-01');
+    for (const id of [idle, idleLle, idleNle, deliveredLongAgo, twelveMonthsAndADay]) {
+      expect(await statusOf(id)).toEqual({ status: 'UNDER_REVIEW', version: 2 });
+      expect(await reviewsOf(id)).toEqual([{ trigger: 'NOT_DEPLOYED', reason: 'not deployed since 2026-06-01', opened_on: '2027-06-01', opened_by_user_id: null, alliance_id: alliance.id }]);
+      expect(await auditOf(id)).toEqual([expect.objectContaining({ actor_name: 'Scheduled review sweep', action: 'startDesignationReview', changes: [{ field: 'status', before: '"ACTIVE"', after: '"UNDER_REVIEW"' }] })]);
+    }
+    for (const id of [lp, agreedLately, deliveredLately, justTwelveMonths]) {
+      expect(await statusOf(id)).toEqual({ status: 'ACTIVE', version: 1 });
+      expect(await reviewsOf(id)).toEqual([]);
+    }
+    expect(await statusOf(underReview)).toEqual({ status: 'UNDER_REVIEW', version: 1 });
+    // One review when both are due: the periodic one.
+    expect((await reviewsOf(bothDue)).map((r) => r.trigger)).toEqual(['PERIODIC']);
+    expect(await runReviewSweep(t.db.dataSource, '2027-06-01')).toEqual({ opened: 0 });
+
+    // Continued, it is not reviewed again for not being deployed until 12 more months have passed.
+    await sql(`UPDATE designation_reviews SET outcome = 'CONTINUED', completed_on = '2027-07-01' WHERE designation_id = $1`, [idle]);
+    await sql(`UPDATE designations SET status = 'ACTIVE' WHERE id = $1`, [idle]);
+    await runReviewSweep(t.db.dataSource, '2027-07-02');
+    expect((await statusOf(idle)).status).toBe('ACTIVE');
+    await runReviewSweep(t.db.dataSource, '2028-06-01');
+    expect((await statusOf(idle)).status).toBe('ACTIVE');
+    await runReviewSweep(t.db.dataSource, '2028-06-02');
+    expect((await reviewsOf(idle)).map((r) => r.trigger)).toEqual(['NOT_DEPLOYED', 'NOT_DEPLOYED']);
   });
 
   it('refuses a date that is not an ISO date', async () => {

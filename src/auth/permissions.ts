@@ -41,6 +41,8 @@ export const rules = {
     // Brokerage: what each role sees is deployment.policy.ts; analysts get aggregates only.
     supportRequests: actingAs(...STAFF),
     deployments: actingAs(...STAFF),
+    // The coordinator ranks the alliance's system leaders for a request.
+    brokerMatches: actingAs(ActingRole.ALLIANCE_ADMIN),
   },
   Mutation: {
     '*': deny,
@@ -86,6 +88,8 @@ export const rules = {
     resumeDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
     cancelDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
     declineDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
+    // The supported school's head evaluates as themself; the coordinator records a paper evaluation (checked in the service).
+    evaluateDeployment: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD),
   },
   Person: {
     id: isRowOfActingAlliance,
