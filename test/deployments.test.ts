@@ -318,6 +318,23 @@ describe('brokerage and deployments', () => {
       expect((await refused(MOVE('cancelDeployment'), { input: { deploymentId: d.id, reason: 'x' } }, coordinator)).message).toBe('a deployment cannot move from COMPLETED to CANCELLED');
     });
 
+    it('(rule) a deployment on hold holds no capacity, and resuming takes it again under the same rule', async () => {
+      const tight = await systemLeader(home, 3);
+      const agreedFor = async () => {
+        const d = await proposed(TERMS, tight.designation);
+        await signedByAll(d.id, 1, tight.user);
+        return (await ok(AGREE, { input: { deploymentId: d.id } }, coordinator)).agreeDeployment.deployment as { id: string };
+      };
+      const first = await agreedFor();
+      await ok(MOVE('holdDeployment'), { input: { deploymentId: first.id, reason: 'Supported head on leave' } }, coordinator);
+      await agreedFor();
+      const error = await refused(MOVE('resumeDeployment'), { input: { deploymentId: first.id } }, coordinator);
+      expect(error.extensions).toMatchObject({ code: 'CONFLICT', rule: 'CAPACITY', availableDays: 1, plannedDays: 2 });
+      const resumed = await ok(MOVE('resumeDeployment'), { input: { deploymentId: first.id, capacityOverrideReason: 'Extra day agreed with the head' } }, coordinator);
+      expect(resumed.resumeDeployment.deployment).toMatchObject({ status: 'AGREED', statusReason: null });
+      expect((await refused(MOVE('resumeDeployment'), { input: { deploymentId: first.id } }, coordinator)).message).toBe('a deployment resumes from ON_HOLD only; this one is AGREED');
+    });
+
     it('declines a proposal with a reason; a head may not move a deployment', async () => {
       const d = await proposed();
       expect((await refused(MOVE('declineDeployment'), { input: { deploymentId: d.id, reason: 'x' } }, supportedHead)).extensions.code).toBe('FORBIDDEN');

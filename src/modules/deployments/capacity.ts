@@ -1,5 +1,9 @@
 import DataLoader from 'dataloader';
+import { academicYearOf } from '../../common/academic-year';
+import { Conflict } from '../../common/errors';
 import { RequestContext } from '../../context/context';
+import { DesignationStatus } from '../designations/designation-enums';
+import { Deployment } from './deployment.entity';
 import { LoaderScope } from '../../loaders/helpers';
 
 export interface Capacity {
@@ -72,4 +76,35 @@ export const capacityLoader = (scope: LoaderScope) =>
 export async function currentCapacity(tx: RequestContext, designationId: string, academicYear: number): Promise<Capacity> {
   const [row]: CapacityRow[] = await tx.em.query(`WITH k AS (SELECT $1::uuid AS designation_id, $2::int AS academic_year) ${CAPACITY_SQL}`, [designationId, academicYear]);
   return toCapacity(row);
+}
+
+/** The days a deployment has still to deliver: its planned days less what it has delivered, never below zero. */
+async function outstandingDays(tx: RequestContext, d: Deployment): Promise<number> {
+  const [row]: { days: number }[] = await tx.em.query(
+    `SELECT greatest(dp.planned_days - coalesce(sum(${SESSION_DAYS_SQL('s', 'dp')}) FILTER (WHERE s.status = 'DELIVERED'), 0), 0)::float8 AS days
+       FROM deployments dp LEFT JOIN deployment_sessions s ON s.deployment_id = dp.id WHERE dp.id = $1 GROUP BY dp.id`,
+    [d.id],
+  );
+  return row?.days ?? d.plannedDays ?? 0;
+}
+
+/**
+ * (rule) Taking a system leader's time (agreeing a deployment, or resuming one from hold) must fit
+ * their capacity in the deployment's academic year, or carry the coordinator's override reason.
+ * Callers for one system leader queue on their designation's row (`FOR UPDATE`, held to the end of
+ * the request's transaction), and each reads the capacity the one before it committed: the
+ * guarantee lives in PostgreSQL, whichever API process serves the call. Returns the override reason
+ * when it was needed, null when the time fits.
+ */
+export async function takeCapacity(tx: RequestContext, d: Deployment, overrideReason: string | null): Promise<string | null> {
+  const [designation]: { status: DesignationStatus }[] = await tx.em.query(`SELECT status FROM designations WHERE id = $1 FOR UPDATE`, [d.designationId]);
+  if (designation?.status !== DesignationStatus.ACTIVE) throw new Conflict(`only an ACTIVE designation is deployed; this one is ${designation?.status ?? 'gone'}`);
+  const capacity = await currentCapacity(tx, d.designationId, academicYearOf(d.startsOn!));
+  const needed = await outstandingDays(tx, d);
+  if (capacity.availableDays - needed >= 0) return null;
+  if (overrideReason) return overrideReason;
+  throw new Conflict(
+    `not enough capacity: ${capacity.availableDays} days available in ${capacity.academicYear}, ${needed} needed; going beyond it needs the coordinator's override reason`,
+    { rule: 'CAPACITY', availableDays: capacity.availableDays, plannedDays: needed },
+  );
 }

@@ -101,6 +101,9 @@ export class DeploymentMoveInput extends DeploymentChangeInput {
 
   @Field(() => String, { nullable: true, description: 'Required to decline, cancel or hold.' })
   reason?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Resume only: needed where the system leader's capacity no longer fits the days left." })
+  capacityOverrideReason?: string | null;
 }
 
 @InputType()

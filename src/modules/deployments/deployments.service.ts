@@ -18,7 +18,7 @@ import { BROKERABLE, followDeployment } from '../support-requests/lifecycle';
 import { SupportRequest } from '../support-requests/support-request.entity';
 import { lockedSupportRequest, moveSupportRequest, supportRequestForChange } from '../support-requests/support-requests.service';
 import { ActingRole } from '../users/user-enums';
-import { currentCapacity } from './capacity';
+import { takeCapacity } from './capacity';
 import { unmetContractTerms } from './contract-gate';
 import { ContractParty, DeploymentStatus as S } from './deployment-enums';
 import { DeploymentSignature } from './deployment-signature.entity';
@@ -142,22 +142,12 @@ export function agreeDeployment(ctx: RequestContext, input: AgreeDeploymentInput
     const signatures = await tx.em.find(DeploymentSignature, { where: { deploymentId: d.id, termsVersion: d.termsVersion } });
     const unmet = unmetContractTerms(d, signatures.map((s) => s.party));
     if (unmet.length) throw ineligible('the contract is not ready to agree', unmet, { code: 'CONFLICT' });
-    // (rule) Capacity under concurrency: agreements for one system leader queue on their designation's
-    // row, and each reads the capacity the one before it committed.
-    const [designation]: { status: DesignationStatus }[] = await tx.em.query(`SELECT status FROM designations WHERE id = $1 FOR UPDATE`, [d.designationId]);
-    if (designation?.status !== DesignationStatus.ACTIVE) throw new Conflict(`only an ACTIVE designation is deployed; this one is ${designation?.status ?? 'gone'}`);
-    const capacity = await currentCapacity(tx, d.designationId, academicYearOf(d.startsOn!));
-    const override = optionalText(input.capacityOverrideReason, 'input.capacityOverrideReason', 4000);
-    if (capacity.availableDays - d.plannedDays! < 0 && !override) {
-      throw new Conflict(`not enough capacity: ${capacity.availableDays} days available in ${capacity.academicYear}, ${d.plannedDays} planned; agreeing needs the coordinator's override reason`, {
-        rule: 'CAPACITY', availableDays: capacity.availableDays, plannedDays: d.plannedDays,
-      });
-    }
+    const override = await takeCapacity(tx, d, optionalText(input.capacityOverrideReason, 'input.capacityOverrideReason', 4000));
     const before = snapshot(d);
     const agreedOn = pastDay(input.agreedOn, 'input.agreedOn', { day: d.proposedOn, what: 'the proposal' });
     const tariff = await tariffInForce(tx, d.allianceId, agreedOn);
     Object.assign(d, {
-      status: S.AGREED, agreedOn, agreedByUserId: acting.userId, capacityOverrideReason: capacity.availableDays - d.plannedDays! < 0 ? override : null,
+      status: S.AGREED, agreedOn, agreedByUserId: acting.userId, capacityOverrideReason: override,
       tariffId: tariff.id, tariffFullDayPence: tariff.full_day_pence, tariffHalfDayPence: tariff.half_day_pence, tariffHoursPerDay: tariff.hours_per_day,
       tariffBrokerageFeePerDayPence: tariff.brokerage_fee_per_day_pence,
     });
@@ -179,17 +169,23 @@ export function moveDeployment(ctx: RequestContext, action: Move, input: Deploym
   const acting = actingOf(ctx);
   return inTransaction(ctx, async (tx) => {
     const d = await deploymentForChange(tx, input);
-    const to = action === 'resumeDeployment' ? (d.statusBeforeHold ?? S.ON_HOLD) : TARGET[action];
+    const to = action === 'resumeDeployment' ? d.statusBeforeHold : TARGET[action];
+    if (!to) throw new Conflict(`a deployment resumes from ON_HOLD only; this one is ${d.status}`);
     checkDeploymentTransition(d.status, to, action, deploymentMoverOf(acting, d));
     const before = snapshot(d);
     const on = pastDay(input.on, 'input.on', { day: d.agreedOn ?? d.proposedOn, what: d.agreedOn ? 'the agreement' : 'the proposal' });
     const reason = NEEDS_REASON.includes(action) ? requiredText(input.reason ?? '', 'input.reason', 4000) : optionalText(input.reason, 'input.reason', 4000);
+    // A deployment on hold holds no capacity: resuming takes it again, under the same rule as agreeing.
+    if (action === 'resumeDeployment') {
+      const override = await takeCapacity(tx, d, optionalText(input.capacityOverrideReason, 'input.capacityOverrideReason', 4000));
+      if (override) d.capacityOverrideReason = override;
+    }
     d.statusBeforeHold = to === S.ON_HOLD ? d.status : null;
     d.status = to;
     if (action === 'startDeployment') d.startedOn = on;
     if (action === 'completeDeployment') d.completedOn = on;
     if (to === S.CANCELLED || to === S.DECLINED) d.endedOn = on;
-    if (reason || NEEDS_REASON.includes(action)) d.statusReason = reason;
+    if (NEEDS_REASON.includes(action) || action === 'resumeDeployment') d.statusReason = reason;
     return saveDeployment(tx, action, before, d);
   });
 }
