@@ -72,12 +72,19 @@ export async function createSession(em: EntityManager, deployment: Deployment, o
   );
 }
 
+export interface SeededBrokerage {
+  request: SupportRequest;
+  /** The practitioner's active deployment, from the lead school into the other. */
+  active: Deployment;
+  evaluated: Deployment;
+}
+
 /**
  * A row of every brokerage table for a tenant, each text carrying the tenant's marker (see
  * security/support/world.ts): a request, an active deployment with its signatures and sessions
  * (one delivered, with its visit record), and an evaluated one.
  */
-export async function seedBrokerage(em: EntityManager, alliance: Alliance, designation: Designation, home: School, supported: School, marker: string): Promise<void> {
+export async function seedBrokerage(em: EntityManager, alliance: Alliance, designation: Designation, home: School, supported: School, marker: string): Promise<SeededBrokerage> {
   const request = await createSupportRequest(em, alliance, supported, {
     commissionerName: `${marker}_COMMISSIONER`, needs: `${marker}_NEEDS`, desiredOutcomes: [`${marker}_OUTCOME`], fundingSource: `${marker}_FUNDING`,
   });
@@ -86,8 +93,9 @@ export async function seedBrokerage(em: EntityManager, alliance: Alliance, desig
   for (const party of Object.values(ContractParty)) await createSignature(em, active, party, { signedByName: `${marker}_SIGNED_${party}` });
   await createSession(em, active, { status: SessionStatus.DELIVERED, notes: `${marker}_SESSION_NOTES`, visitSummary: `${marker}_VISIT_SUMMARY`, visitNextSteps: `${marker}_NEXT_STEPS`, visitRecordSubmittedOn: '2025-10-08' });
   await createSession(em, active, { heldOn: '2025-11-03', length: SessionLength.HOURS, hours: 2, notes: `${marker}_PLANNED_NOTES` });
-  await createDeployment(em, request, designation, home.id, {
+  const evaluated = await createDeployment(em, request, designation, home.id, {
     status: DeploymentStatus.EVALUATED, completedOn: '2026-03-31', impactRating: ImpactRating.SOME, impactEvidence: `${marker}_EVIDENCE`, evaluatedOn: '2026-04-20',
     evaluatedByName: `${marker}_EVALUATOR`, evaluationRecordedByCoordinator: true, ...text('EVALUATED'),
   });
+  return { request, active, evaluated };
 }

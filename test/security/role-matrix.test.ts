@@ -56,6 +56,17 @@ const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platfor
   // Sessions: the system leader's own and the coordinator's; the money and the overdue list the coordinator's (test/sessions.test.ts, test/cost.test.ts).
   'logSession (unknown id)':                  ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN'],
   'submitVisitRecord (unknown id)':           ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN'],
+  // Brokerage: the coordinator brokers; a head sees what involves their school (the seeded deployments' home school is the lead school), the system leader their own.
+  'supportRequests':                          ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
+  'deployments':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
+  'node(a deployment of the practitioner)':   ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null'],
+  'createSupportRequest':                     ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'proposeDeployment (unknown id)':           ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'signDeployment (unknown id)':              ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'NOT_FOUND',  'NOT_FOUND',  'FORBIDDEN'],
+  'agreeDeployment (unknown id)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'brokerMatches':                            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'evaluateDeployment (unknown id)':          ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'NOT_FOUND',  'FORBIDDEN',  'FORBIDDEN'],
+  'Designation.capacity (practitioner’s)':    ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null'],
   'overdueVisitRecords':                      ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   'statementOfCharges':                       ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
 };
@@ -242,6 +253,54 @@ const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
     source: `mutation($input: SubmitVisitRecordInput!) { submitVisitRecord(input: $input) { session { id } } }`,
     variables: () => ({ input: { sessionId: gid('DeploymentSession', { id: '00000000-0000-4000-8000-00000000d00d' }), summary: 'Matrix' } }),
     outcome: () => 'ok',
+  },
+  'supportRequests': { source: `{ supportRequests(first: 5) { totalCount edges { node { needs } } } }`, outcome: (d) => (d.supportRequests.totalCount === 1 ? 'ok' : `wrong ${d.supportRequests.totalCount}`) },
+  'deployments': { source: `{ deployments(first: 5) { totalCount edges { node { scope } } } }`, outcome: (d) => (d.deployments.totalCount === 2 ? 'ok' : `wrong ${d.deployments.totalCount}`) },
+  'node(a deployment of the practitioner)': {
+    source: `query($id: ID!) { node(id: $id) { ... on Deployment { scope } } }`,
+    variables: (w) => ({ id: gid('Deployment', w.A.brokerage.active) }),
+    outcome: (d) => (d.node ? 'ok' : 'null'),
+  },
+  'createSupportRequest': {
+    source: `mutation($input: CreateSupportRequestInput!) { createSupportRequest(input: $input) { supportRequest { id } } }`,
+    variables: (w, role) => ({ input: { commissioner: { type: 'DFE' }, supportedSchoolUrn: w.A.otherSchool.urn, needs: `Matrix request by ${role}` } }),
+    outcome: async (d, w, t) => {
+      const [row] = await t.db.dataSource.query(`SELECT alliance_id FROM support_requests WHERE id = $1`, [rawId(d.createSupportRequest.supportRequest.id)]);
+      return row?.alliance_id === w.A.alliance.id ? 'ok' : `landed in ${JSON.stringify(row)}`;
+    },
+    after: async (outcome, _w, t, role) => {
+      expect(await t.db.dataSource.query(`SELECT id FROM support_requests WHERE needs = $1`, [`Matrix request by ${role}`])).toHaveLength(outcome === 'ok' ? 1 : 0);
+    },
+  },
+  'proposeDeployment (unknown id)': {
+    source: `mutation($input: ProposeDeploymentInput!) { proposeDeployment(input: $input) { deployment { id } } }`,
+    variables: () => ({ input: { supportRequestId: gid('SupportRequest', { id: '00000000-0000-4000-8000-00000000d00d' }), designationId: gid('Designation', { id: '00000000-0000-4000-8000-00000000d00d' }) } }),
+    outcome: () => 'ok',
+  },
+  'signDeployment (unknown id)': {
+    source: `mutation($input: SignDeploymentInput!) { signDeployment(input: $input) { signature { id } } }`,
+    variables: () => ({ input: { deploymentId: gid('Deployment', { id: '00000000-0000-4000-8000-00000000d00d' }), party: 'ALLIANCE', termsVersion: 1 } }),
+    outcome: () => 'ok',
+  },
+  'agreeDeployment (unknown id)': {
+    source: `mutation($input: AgreeDeploymentInput!) { agreeDeployment(input: $input) { deployment { id } } }`,
+    variables: () => ({ input: { deploymentId: gid('Deployment', { id: '00000000-0000-4000-8000-00000000d00d' }) } }),
+    outcome: () => 'ok',
+  },
+  'brokerMatches': {
+    source: `query($id: ID!) { brokerMatches(supportRequestId: $id, includeUnderReview: true, includeWithoutCapacity: true) { score designation { id } } }`,
+    variables: (w) => ({ id: gid('SupportRequest', w.A.brokerage.request) }),
+    outcome: (d) => (Array.isArray(d.brokerMatches) ? 'ok' : 'wrong'),
+  },
+  'evaluateDeployment (unknown id)': {
+    source: `mutation($input: EvaluateDeploymentInput!) { evaluateDeployment(input: $input) { deployment { id } } }`,
+    variables: () => ({ input: { deploymentId: gid('Deployment', { id: '00000000-0000-4000-8000-00000000d00d' }), rating: 'SOME', evidence: 'Matrix', evaluatorName: 'Matrix' } }),
+    outcome: () => 'ok',
+  },
+  'Designation.capacity (practitioner’s)': {
+    source: `query($id: ID!) { node(id: $id) { ... on Designation { capacity { committedDays } } } }`,
+    variables: (w) => ({ id: gid('Designation', w.A.systemLeaders.active) }),
+    outcome: (d) => (d.node?.capacity ? 'ok' : 'null'),
   },
   'overdueVisitRecords': { source: `{ overdueVisitRecords(first: 5) { totalCount edges { node { id } } } }`, outcome: (d) => (typeof d.overdueVisitRecords.totalCount === 'number' ? 'ok' : 'wrong') },
   'statementOfCharges': { source: `{ statementOfCharges(academicYear: "2025/26") { totalPence terms { term } } }`, outcome: (d) => (typeof d.statementOfCharges.totalPence === 'number' ? 'ok' : 'wrong') },

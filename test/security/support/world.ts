@@ -10,7 +10,7 @@ import { MembershipRole } from '../../../src/modules/users/user-enums';
 import { addMember, createAlliance, createSchool } from '../../factories';
 import { createPerson, createUser, TestUser } from '../../factories/users';
 import { SeededSystemLeaders, seedSystemLeaders } from '../../factories/designations';
-import { seedBrokerage } from '../../factories/deployments';
+import { SeededBrokerage, seedBrokerage } from '../../factories/deployments';
 
 /**
  * Two alliances, A and B, seeded so that a leak is easy to see: every string field of a staff
@@ -47,6 +47,8 @@ export interface Tenant {
   users: Record<MembershipRole, TestUser>;
   /** The practitioner's designation (under review) and the lead-school colleague's application. */
   systemLeaders: SeededSystemLeaders;
+  /** The practitioner's deployments (home: the lead school; supported: the other school) and their request. */
+  brokerage: SeededBrokerage;
 }
 
 export interface World {
@@ -101,8 +103,8 @@ async function seedTenant(em: EntityManager, key: TenantKey, extraPeople: number
     [MembershipRole.ANALYST]: await createUser(em, { email: `analyst-${key.toLowerCase()}@test.invalid`, memberships: [{ alliance, role: MembershipRole.ANALYST }] }),
   };
   await seedProgramme(em, key, alliance, practitionerPerson);
-  await seedBrokerage(em, alliance, systemLeaders.active, leadSchool, otherSchool, `MARKER_${key}`);
-  return { key, alliance, leadSchool, otherSchool, people, practitionerPerson, colleagueAtLeadSchool, personAtOtherSchool, users, systemLeaders };
+  const brokerage = await seedBrokerage(em, alliance, systemLeaders.active, leadSchool, otherSchool, `MARKER_${key}`);
+  return { key, alliance, leadSchool, otherSchool, people, practitionerPerson, colleagueAtLeadSchool, personAtOtherSchool, users, systemLeaders, brokerage };
 }
 
 /** Seeds A and B with `extraPeople` staff records each on top of the three named ones. */
