@@ -134,6 +134,14 @@ describe('cost and the statement of charges', () => {
     await deliver(forest, d, '2025-10-07', 'HOURS', 1.01);
     // Per session: 6 313p twice (not 12 625p for the 2.02 hours together).
     expect(await costOf(forest, d)).toMatchObject({ totalPence: 12_626, brokerageFeePence: 1_684, homeSchoolPence: 10_942, deliveredDays: 0.34 });
+    // The same whatever the document selects of the sessions, or of the deployment a session's days read.
+    const lean = await ok(`query($id: ID!) { node(id: $id) { ... on Deployment { id sessions { id } cost { totalPence } } } }`, { id: did(d) }, forest.coordinator);
+    expect(lean.node.cost.totalPence).toBe(12_626);
+    const session = lean.node.sessions[0].id;
+    const days = () => ok(`query($id: ID!) { node(id: $id) { ... on DeploymentSession { days deployment { id } } } }`, { id: session }, forest.leader);
+    expect((await days()).node).toEqual({ days: 0.17, deployment: { id: did(d) } });
+    await t.db.dataSource.query(`UPDATE deployments SET tariff_hours_per_day = 5 WHERE id = $1`, [d.id]);
+    expect((await days()).node).toEqual({ days: 0.2, deployment: { id: did(d) } });
   });
 
   it('counts delivered sessions only; planned ones are the estimate, cancelled ones nothing', async () => {
