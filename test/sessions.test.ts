@@ -275,6 +275,10 @@ describe('sessions and visit records', () => {
       expect(second.message).toContain('once');
       expect(await snapshot()).toEqual(before);
       expect((await refused(UPDATE, { input: { sessionId: session.id, heldOn: '2025-12-23' } }, leader)).extensions.code).toBe('CONFLICT');
+      const events = await t.db.dataSource.query(`SELECT action, object_type FROM audit_events WHERE object_id = $1 ORDER BY occurred_at`, [fromGlobalId(session.id)!.id]);
+      expect(events).toEqual([{ action: 'logSession', object_type: 'DeploymentSession' }, { action: 'submitVisitRecord', object_type: 'DeploymentSession' }]);
+      const [row] = await t.db.dataSource.query(`SELECT visit_record_by_user_id FROM deployment_sessions WHERE id = $1`, [fromGlobalId(session.id)!.id]);
+      expect(row.visit_record_by_user_id).toBe(leader.user.id);
     });
 
     it('on time when submitted by its due date', async () => {
