@@ -25,6 +25,8 @@ interface DemoDeployment {
   agreed?: number;
   started?: number;
   completed?: number;
+  /** The coordinator's reason for agreeing beyond the system leader's capacity (an LLE has no release days recorded). */
+  override?: string;
   /** Declined or cancelled on. */
   ended?: number;
   hold?: { on: number; from: S.AGREED | S.ACTIVE };
@@ -239,6 +241,7 @@ export const DEMO_BROKERAGE: Record<DemoSlug, DemoRequest[]> = {
       funding: 'Local authority new heads programme', status: R.MATCHED,
       deployments: [{
         leader: 'head2', status: S.ACTIVE, proposed: -65, agreed: -55, started: -50,
+        override: 'An LLE is a serving headteacher released by their governors: no release days are recorded for the designation.',
         terms: { scope: 'Coaching a new headteacher: two hours a fortnight, and a day on the improvement plan.', objectives: ['An approved improvement plan', 'Fortnightly coaching'], impactMeasures: ['Governors’ review', 'Head’s self-evaluation'], plannedDays: 5, model: M.CUSTOM, frequency: 'two hours a fortnight', starts: -50, ends: 180 },
         sessions: [[-48, FULL_DAY, 'delivered', 'on-time'], [-34, 2, 'delivered', 'on-time'], [-20, 2, 'delivered', 'awaited'], [-6, 2, 'delivered', 'on-time'], [8, 2, 'planned'], [22, 2, 'planned']],
       }],
@@ -389,6 +392,7 @@ async function loadDeployment(em: EntityManager, ctx: Context, request: DemoRequ
       plannedDays: t.plannedDays, model: t.model, frequency: t.frequency ?? (t.model === M.DIAGNOSTIC_TWO_DAYS ? 'a 2-day diagnostic' : t.model === M.HALF_DAY_WEEKLY_TWO_TERMS ? 'half a day a week for two terms' : null),
       startsOn: on(t.starts), endsOn: on(t.ends), termsVersion: demo.voided ? 2 : 1,
       agreedOn: demo.agreed === undefined ? null : on(demo.agreed), agreedByUserId: demo.agreed === undefined ? null : ctx.coordinator.id,
+      capacityOverrideReason: demo.override ?? null,
       tariffId: tariff?.id ?? null, tariffFullDayPence: tariff?.full_day_pence ?? null, tariffHalfDayPence: tariff?.half_day_pence ?? null,
       tariffHoursPerDay: tariff?.hours_per_day ?? null, tariffBrokerageFeePerDayPence: tariff?.brokerage_fee_per_day_pence ?? null,
       startedOn: demo.started === undefined ? null : on(demo.started), completedOn: demo.completed === undefined ? null : on(demo.completed),
