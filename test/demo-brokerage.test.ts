@@ -1,7 +1,9 @@
 import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { DataSource } from 'typeorm';
 import {
-  BrokerageRequestDocument, DeploymentPageDocument, HeadDeploymentsDocument, OverdueVisitRecordsDocument, SleOwnDeploymentsDocument, SupportRequestsDocument,
+  BrokerageRequestDocument, CancelDeploymentDocument, CloseSupportRequestDocument, DeclineDeploymentDocument, DeploymentPageDocument, HeadDeploymentsDocument,
+  HoldDeploymentDocument, OverdueVisitRecordsDocument, ResumeDeploymentDocument, SleOwnDeploymentsDocument, SupportRequestsDocument, UpdateDeploymentTermsDocument,
+  UpdateSessionDocument, WithdrawSupportRequestDocument,
 } from '../operations/generated/graphql';
 import { signToken } from '../src/auth/tokens';
 import { fromGlobalId, toGlobalId } from '../src/common/global-id';
@@ -158,6 +160,42 @@ describe('the demo data: brokerage and deployments (issue 10, item 11)', () => {
 
   it('writes no audit rows', async () => {
     expect(await sql(`SELECT 1 FROM audit_events`)).toEqual([]);
+  });
+
+  // Last: these change the demo rows the tests above read.
+  it('runs the pages’ other moves as the coordinator: new terms void the signatures, decline, hold and resume, cancel, a session cancelled, requests closed and withdrawn', async () => {
+    const proposed = await deploymentOf('fusion', '990021', 'PROPOSED');
+    const before = await ok(DeploymentPageDocument, { id: proposed }, 'coordinator@fusion.demo');
+    if (!before.deployment || !('termsVersion' in before.deployment)) throw new Error('no deployment');
+    const { updateDeploymentTerms } = await ok(UpdateDeploymentTermsDocument, { input: { deploymentId: proposed, terms: { plannedDays: 7 } } }, 'coordinator@fusion.demo');
+    expect(updateDeploymentTerms.deployment).toMatchObject({ termsVersion: before.deployment.termsVersion + 1, plannedDays: 7 });
+    expect(updateDeploymentTerms.deployment.signatures.every((x) => x.void)).toBe(true);
+    expect(updateDeploymentTerms.deployment.missingSignatures).toHaveLength(4);
+
+    const declined = await ok(DeclineDeploymentDocument, { input: { deploymentId: await deploymentOf('romero', '990009', 'PROPOSED'), reason: 'The school found support in its trust.' } }, 'coordinator@romero.demo');
+    expect(declined.declineDeployment.deployment).toMatchObject({ status: 'DECLINED', statusReason: 'The school found support in its trust.' });
+
+    const active = await deploymentOf('forest', '990032', 'ACTIVE');
+    const held = await ok(HoldDeploymentDocument, { input: { deploymentId: active, reason: 'SATs week.' } }, 'coordinator@forest.demo');
+    expect(held.holdDeployment.deployment).toMatchObject({ status: 'ON_HOLD' });
+    const resumed = await ok(ResumeDeploymentDocument, { input: { deploymentId: active } }, 'coordinator@forest.demo');
+    expect(resumed.resumeDeployment.deployment).toMatchObject({ status: 'ACTIVE' });
+
+    const cancelled = await ok(CancelDeploymentDocument, { input: { deploymentId: await deploymentOf('fusion', '990019', 'AGREED'), reason: 'The diocese withdrew the funding.' } }, 'coordinator@fusion.demo');
+    expect(cancelled.cancelDeployment.deployment).toMatchObject({ status: 'CANCELLED', sessions: expect.any(Array) });
+
+    const pathway = await ok(DeploymentPageDocument, { id: await deploymentOf('pathway', '990023', 'ACTIVE') }, 'coordinator@pathway.demo');
+    if (!pathway.deployment || !('sessions' in pathway.deployment)) throw new Error('no deployment');
+    const planned = pathway.deployment.sessions.find((x) => x.status === 'PLANNED')!;
+    const { updateSession } = await ok(UpdateSessionDocument, { input: { sessionId: planned.id, status: 'CANCELLED', notes: 'The school closed for snow.' } }, 'coordinator@pathway.demo');
+    expect(updateSession.session).toMatchObject({ status: 'CANCELLED', notes: 'The school closed for snow.' });
+
+    const [open] = await sql(`SELECT r.id FROM support_requests r JOIN alliances a ON a.id = r.alliance_id WHERE a.slug = 'forest' AND r.status = 'OPEN'`);
+    const closed = await ok(CloseSupportRequestDocument, { input: { supportRequestId: toGlobalId('SupportRequest', open.id), reason: 'Met by the LA’s own adviser.' } }, 'coordinator@forest.demo');
+    expect(closed.closeSupportRequest.supportRequest).toMatchObject({ status: 'CLOSED', closeReason: 'Met by the LA’s own adviser.' });
+    const [brokering] = await sql(`SELECT r.id FROM support_requests r JOIN alliances a ON a.id = r.alliance_id WHERE a.slug = 'romero' AND r.status = 'BROKERING'`);
+    const withdrawn = await ok(WithdrawSupportRequestDocument, { input: { supportRequestId: toGlobalId('SupportRequest', brokering.id), reason: 'The diocese withdrew it.' } }, 'coordinator@romero.demo');
+    expect(withdrawn.withdrawSupportRequest.supportRequest).toMatchObject({ status: 'WITHDRAWN' });
   });
 });
 

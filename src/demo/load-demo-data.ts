@@ -30,7 +30,7 @@ export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<boole
 
 /**
  * Deterministic: the same rows every run (ids aside) for the same load date; system leaders' dates
- * count from it (demo-calendar.ts). Later features add deployments and research.
+ * count from it (demo-calendar.ts); brokerage follows the designations (demo-brokerage.ts). Later features add research.
  */
 export async function loadDemoData(em: EntityManager, today: string = englishDate()): Promise<void> {
   await em.getRepository(User).insert({ email: PLATFORM_ADMIN_EMAIL, displayName: 'Platform Admin', isPlatformAdmin: true });
