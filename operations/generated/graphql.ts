@@ -160,6 +160,8 @@ export type DeploymentModel =
   | 'HALF_DAY_WEEKLY_TWO_TERMS';
 
 export type DeploymentMoveInput = {
+  /** Resume only: needed where the system leader's capacity no longer fits the days left. */
+  capacityOverrideReason?: string | null | undefined;
   deploymentId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
