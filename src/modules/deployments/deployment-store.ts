@@ -1,6 +1,7 @@
-import { Conflict, Forbidden, NotFound } from '../../common/errors';
+import { NotFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { Acting, RequestContext } from '../../context/context';
+import { rowForChange } from '../../loaders/for-change';
 import { scopedQuery } from '../../loaders/helpers';
 import { recordChange } from '../audit/audit.service';
 import { isCoordinator } from '../designations/designation.policy';
@@ -23,22 +24,13 @@ export const DEPLOYMENT_AUDITED_FIELDS = [
  * read. One the caller sees but may not change (the second wall's update policy does not let them
  * lock it) is FORBIDDEN.
  */
-export async function deploymentForChange(
+export function deploymentForChange(
   tx: RequestContext,
   input: { deploymentId: string; expectedVersion?: number | null },
   forbidden = 'this deployment is not yours to change',
 ): Promise<Deployment> {
   const id = expectGlobalId(input.deploymentId, 'Deployment', 'input.deploymentId');
-  const visible = () => scopedQuery(tx, Deployment, { visible: deploymentsVisibleTo })?.andWhere('e.id = :id', { id });
-  const deployment = await visible()?.setLock('pessimistic_write').getOne();
-  if (!deployment) {
-    if (await visible()?.getExists()) throw new Forbidden(forbidden);
-    throw new NotFound('deployment');
-  }
-  if (input.expectedVersion != null && input.expectedVersion !== deployment.version) {
-    throw new Conflict(`the deployment changed since version ${input.expectedVersion}; it is now at version ${deployment.version}`);
-  }
-  return deployment;
+  return rowForChange(tx, Deployment, id, input.expectedVersion, { what: 'deployment', visible: deploymentsVisibleTo, forbidden });
 }
 
 /** A deployment the caller may see, unlocked: for changes to its sessions and signatures, which lock their own rows. */

@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { academicYearOf, englishDate } from '../../common/academic-year';
+import { englishDate } from '../../common/academic-year';
 import { PageArgs } from '../../common/connection';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';

@@ -1,10 +1,11 @@
 import { englishDate } from '../../common/academic-year';
 import { PageArgs } from '../../common/connection';
-import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
+import { BadUserInput, Conflict, Forbidden } from '../../common/errors';
 import { expectGlobalId, toGlobalId } from '../../common/global-id';
 import { paginate } from '../../common/paginate';
 import { Acting, actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
+import { rowForChange } from '../../loaders/for-change';
 import { scopedQuery } from '../../loaders/helpers';
 import { recordChange } from '../audit/audit.service';
 import { isCoordinator } from '../designations/designation.policy';
@@ -104,17 +105,9 @@ export function logSession(ctx: RequestContext, input: LogSessionInput): Promise
 async function sessionForChange(tx: RequestContext, input: { sessionId: string; expectedVersion?: number | null }): Promise<{ session: DeploymentSession; deployment: Deployment }> {
   const acting = actingOf(tx);
   const id = expectGlobalId(input.sessionId, 'DeploymentSession', 'input.sessionId');
-  const visible = () => scopedQuery(tx, DeploymentSession, { visible: throughDeploymentVisibleTo })?.andWhere('e.id = :id', { id });
-  const session = await visible()?.setLock('pessimistic_write').getOne();
-  if (!session) {
-    if (await visible()?.getExists()) throw new Forbidden(NOT_YOURS);
-    throw new NotFound('session');
-  }
+  const session = await rowForChange(tx, DeploymentSession, id, input.expectedVersion, { what: 'session', visible: throughDeploymentVisibleTo, forbidden: NOT_YOURS });
   const deployment = await visibleDeployment(tx, toGlobalId('Deployment', session.deploymentId));
   if (!mayLogSessions(acting, deployment)) throw new Forbidden(NOT_YOURS);
-  if (input.expectedVersion != null && input.expectedVersion !== session.version) {
-    throw new Conflict(`the session changed since version ${input.expectedVersion}; it is now at version ${session.version}`);
-  }
   return { session, deployment };
 }
 

@@ -1,10 +1,10 @@
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { englishDate } from '../../common/academic-year';
-import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
+import { BadUserInput, Conflict } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { RequestContext } from '../../context/context';
-import { scopedQuery } from '../../loaders/helpers';
+import { rowForChange } from '../../loaders/for-change';
 import { recordChange } from '../audit/audit.service';
 import { Designation } from './designation.entity';
 import { designationsVisibleTo } from './designation.policy';
@@ -22,22 +22,13 @@ export const DESIGNATION_AUDITED_FIELDS = [
  * One the caller sees but may not change (the second wall's update policy does not let them lock it,
  * as a head's directory entry at another school) is FORBIDDEN, with `forbidden` as the reason.
  */
-export async function designationForChange(
+export function designationForChange(
   tx: RequestContext,
   input: { designationId: string; expectedVersion?: number | null },
   forbidden = 'this designation is not yours to change',
 ): Promise<Designation> {
   const id = expectGlobalId(input.designationId, 'Designation', 'input.designationId');
-  const visible = () => scopedQuery(tx, Designation, { visible: designationsVisibleTo })?.andWhere('e.id = :id', { id });
-  const designation = await visible()?.setLock('pessimistic_write').getOne();
-  if (!designation) {
-    if (await visible()?.getExists()) throw new Forbidden(forbidden);
-    throw new NotFound('designation');
-  }
-  if (input.expectedVersion != null && input.expectedVersion !== designation.version) {
-    throw new Conflict(`the designation changed since version ${input.expectedVersion}; it is now at version ${designation.version}`);
-  }
-  return designation;
+  return rowForChange(tx, Designation, id, input.expectedVersion, { what: 'designation', visible: designationsVisibleTo, forbidden });
 }
 
 /** Saves a designation and its audit row in the caller's transaction. */

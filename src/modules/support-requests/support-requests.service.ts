@@ -1,10 +1,11 @@
 import { englishDate } from '../../common/academic-year';
 import { PageArgs } from '../../common/connection';
-import { BadUserInput, Conflict, NotFound } from '../../common/errors';
+import { BadUserInput } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { paginate } from '../../common/paginate';
 import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
+import { rowForChange } from '../../loaders/for-change';
 import { scopedQuery } from '../../loaders/helpers';
 import { recordChange } from '../audit/audit.service';
 import { resolveAreaLabels } from '../areas-of-expertise/areas-of-expertise.service';
@@ -102,19 +103,13 @@ export function createSupportRequest(ctx: RequestContext, input: CreateSupportRe
 }
 
 /** The request a change names, locked, if the caller may see it, at the version they read. */
-export async function supportRequestForChange(tx: RequestContext, id: string, expectedVersion: number | null | undefined, field = 'input.supportRequestId'): Promise<SupportRequest> {
-  const request = await lockedSupportRequest(tx, expectGlobalId(id, 'SupportRequest', field));
-  if (expectedVersion != null && expectedVersion !== request.version) {
-    throw new Conflict(`the support request changed since version ${expectedVersion}; it is now at version ${request.version}`);
-  }
-  return request;
+export function supportRequestForChange(tx: RequestContext, id: string, expectedVersion: number | null | undefined, field = 'input.supportRequestId'): Promise<SupportRequest> {
+  return lockedSupportRequest(tx, expectGlobalId(id, 'SupportRequest', field), expectedVersion);
 }
 
 /** A request by its row id, locked: a deployment's move carries its request along. */
-export async function lockedSupportRequest(tx: RequestContext, requestId: string): Promise<SupportRequest> {
-  const request = await scopedQuery(tx, SupportRequest, { visible: supportRequestsVisibleTo })?.andWhere('e.id = :requestId', { requestId }).setLock('pessimistic_write').getOne();
-  if (!request) throw new NotFound('support request');
-  return request;
+export function lockedSupportRequest(tx: RequestContext, requestId: string, expectedVersion?: number | null): Promise<SupportRequest> {
+  return rowForChange(tx, SupportRequest, requestId, expectedVersion, { what: 'support request', visible: supportRequestsVisibleTo, forbidden: 'only the coordinator changes a support request' });
 }
 
 /** Moves a request and audits the move, in the caller's transaction. */
