@@ -13,11 +13,10 @@ import { addMember, createAlliance, createSchool } from './factories';
 import { createDeployment, createSession, createSignature, createSupportRequest } from './factories/deployments';
 import { createDesignation } from './factories/designations';
 import { createPerson, createUser, TestUser } from './factories/users';
-import { startTestServer, TestServer } from './helpers/server';
+import { callsAs, Data, startTestServer, TestServer } from './helpers/server';
 
 /** Issue 10, item 8: the cost rule in integer pence, from the tariff copied at agreement, and the statement of charges by term. */
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const ROMERO = { fullDayPence: 35_000, halfDayPence: null, hoursPerDay: 6, brokerageFeePerDayPence: 5_000 };
 const FOREST = { fullDayPence: 37_500, halfDayPence: 20_000, hoursPerDay: 6, brokerageFeePerDayPence: 5_000 };
@@ -62,12 +61,7 @@ describe('cost and the statement of charges', () => {
   let romero: World;
   let forest: World;
 
-  const run = async (source: string, variables: Record<string, unknown>, as: TestUser) => t.execute<Data, Record<string, unknown>>(source, variables, { as });
-  const ok = async (source: string, variables: Record<string, unknown>, as: TestUser): Promise<Data> => {
-    const result = await run(source, variables, as);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
+  const { run, ok } = callsAs(() => t);
   const did = (d: Deployment) => toGlobalId('Deployment', d.id);
   const costOf = async (w: World, d: Deployment) => (await ok(COST, { id: did(d) }, w.coordinator)).node.cost;
 

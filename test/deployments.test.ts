@@ -16,11 +16,10 @@ import { addMember, createAlliance, createSchool } from './factories';
 import { createDesignation } from './factories/designations';
 import { createDeployment, createSignature, createSupportRequest } from './factories/deployments';
 import { createPerson, createUser, TestUser } from './factories/users';
-import { startTestServer, TestServer } from './helpers/server';
+import { callsAs, Data, startTestServer, TestServer } from './helpers/server';
 
 /** Issue 10: requests, proposals, signatures, the contract gate, capacity and the lifecycle, through the GraphQL API. */
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const today = englishDate();
 const year = academicYearOf(today);
 
@@ -54,17 +53,7 @@ describe('brokerage and deployments', () => {
   let sle: TestUser;
   let designation: Designation;
 
-  const run = (source: string, variables: Record<string, unknown>, as: TestUser) => t.execute<Data, Record<string, unknown>>(source, variables, { as });
-  const ok = async (source: string, variables: Record<string, unknown>, as: TestUser): Promise<Data> => {
-    const result = await run(source, variables, as);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
-  const refused = async (source: string, variables: Record<string, unknown>, as: TestUser) => {
-    const result = await run(source, variables, as);
-    expect(result.errors).toHaveLength(1);
-    return result.errors![0] as { message: string; extensions: Record<string, unknown> };
-  };
+  const { run, ok, refused } = callsAs(() => t);
   const count = async (table: string) => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE alliance_id = $1`, [alliance.id]))[0].n as number;
   const counts = () => Promise.all(['support_requests', 'deployments', 'deployment_signatures', 'audit_events'].map(count));
 

@@ -11,11 +11,10 @@ import { MembershipRole } from '../src/modules/users/user-enums';
 import { addMember, createAlliance, createSchool } from './factories';
 import { createDesignation, createRound } from './factories/designations';
 import { createPerson, createUser, TestUser } from './factories/users';
-import { startTestServer, TestServer } from './helpers/server';
+import { callsAs, Data, startTestServer, TestServer } from './helpers/server';
 
 /** Issue 9: the rules of DOMAIN.md "People and designations", through the GraphQL API, each able to fail when its rule goes. */
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const today = englishDate();
 const yearsAgo = (n: number) => addYears(today, -n);
 const thisYear = formatAcademicYear(academicYearOf(today));
@@ -44,17 +43,7 @@ describe('designations', () => {
   let analyst: TestUser;
   let headPerson: Person;
 
-  const run = async (source: string, variables: Record<string, unknown>, as: TestUser) => t.execute<Data, Record<string, unknown>>(source, variables, { as });
-  const ok = async (source: string, variables: Record<string, unknown>, as: TestUser): Promise<Data> => {
-    const result = await run(source, variables, as);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
-  const refused = async (source: string, variables: Record<string, unknown>, as: TestUser) => {
-    const result = await run(source, variables, as);
-    expect(result.errors).toHaveLength(1);
-    return result.errors![0] as { message: string; extensions: Record<string, unknown> };
-  };
+  const { run, ok, refused } = callsAs(() => t);
   const rows = async (table: string) => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE alliance_id = $1`, [alliance.id]))[0].n as number;
   const snapshot = async () => Promise.all(['designations', 'designation_references', 'release_commitments', 'designation_reviews', 'recruitment_rounds', 'audit_events'].map(rows));
 

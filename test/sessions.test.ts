@@ -14,11 +14,10 @@ import { addMember, createAlliance, createSchool } from './factories';
 import { createDeployment, createSession, createSupportRequest } from './factories/deployments';
 import { createDesignation } from './factories/designations';
 import { createPerson, createUser, TestUser } from './factories/users';
-import { startTestServer, TestServer } from './helpers/server';
+import { callsAs, Data, startTestServer, TestServer } from './helpers/server';
 
 /** Issue 10, item 7: sessions and visit records through the GraphQL API, each rule able to fail when it goes. */
 
-type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const today = englishDate();
 
 const LOG = `mutation($input: LogSessionInput!) { logSession(input: $input) { session { id status length hours days heldOn visitRecordDueOn visitRecordOverdue version visitRecord { summary } } deployment { id status } } }`;
@@ -63,17 +62,7 @@ describe('sessions and visit records', () => {
   let request: SupportRequest;
   let active: Deployment;
 
-  const run = async (source: string, variables: Record<string, unknown>, as: TestUser) => t.execute<Data, Record<string, unknown>>(source, variables, { as });
-  const ok = async (source: string, variables: Record<string, unknown>, as: TestUser): Promise<Data> => {
-    const result = await run(source, variables, as);
-    expect(result.errors).toBeUndefined();
-    return result.data!;
-  };
-  const refused = async (source: string, variables: Record<string, unknown>, as: TestUser) => {
-    const result = await run(source, variables, as);
-    expect(result.errors).toHaveLength(1);
-    return result.errors![0] as { message: string; extensions: Record<string, unknown> };
-  };
+  const { run, ok, refused } = callsAs(() => t);
   const count = async (table: string) => (await t.db.dataSource.query(`SELECT count(*)::int AS n FROM ${table} WHERE alliance_id = $1`, [alliance.id]))[0].n as number;
   const snapshot = async () => ({
     tables: await Promise.all(['deployment_sessions', 'audit_events'].map(count)),

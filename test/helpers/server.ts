@@ -73,3 +73,29 @@ export async function startTestServer(options: { demoData?: boolean } = {}): Pro
     },
   };
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Data = Record<string, any>;
+export interface Refusal {
+  message: string;
+  extensions: Record<string, unknown>;
+}
+
+/**
+ * The three calls API tests make as a user: `run` (the raw result), `ok` (no error: the data) and
+ * `refused` (exactly one error: it). `server` is read at call time, as tests start it in beforeAll.
+ */
+export function callsAs(server: () => TestServer) {
+  const run = (source: string, variables: Record<string, unknown>, as: TestUser) => server().execute<Data, Record<string, unknown>>(source, variables, { as });
+  const ok = async (source: string, variables: Record<string, unknown>, as: TestUser): Promise<Data> => {
+    const result = await run(source, variables, as);
+    expect(result.errors).toBeUndefined();
+    return result.data!;
+  };
+  const refused = async (source: string, variables: Record<string, unknown>, as: TestUser): Promise<Refusal> => {
+    const result = await run(source, variables, as);
+    expect(result.errors).toHaveLength(1);
+    return result.errors![0] as Refusal;
+  };
+  return { run, ok, refused };
+}
