@@ -16,7 +16,7 @@ import { addMember, createAlliance, createSchool } from './factories';
 import { createDesignation } from './factories/designations';
 import { createDeployment, createSignature, createSupportRequest } from './factories/deployments';
 import { createPerson, createUser, TestUser } from './factories/users';
-import { callsAs, Data, startTestServer, TestServer } from './helpers/server';
+import { callsAs, startTestServer, TestServer } from './helpers/server';
 
 /** Issue 10: requests, proposals, signatures, the contract gate, capacity and the lifecycle, through the GraphQL API. */
 
