@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 
-/** The database comment that says a database holds the scale dataset, followed by its sizes as JSON. v2: with system leaders (designations, rounds). */
-export const SCALE_MARK = 'alliance-graph scale dataset v2';
+/**
+ * The database comment that says a database holds the scale dataset, followed by its sizes as JSON.
+ * v2: with system leaders (designations, rounds). v3: with brokerage (tariffs, support requests,
+ * deployments, their signatures and sessions).
+ */
+export const SCALE_MARK = 'alliance-graph scale dataset v3';
 
 export interface ScaleSize {
   schools: number;
@@ -41,3 +46,20 @@ export async function readScaleMark(url: string): Promise<ScaleInfo | undefined>
     await client.end();
   }
 }
+
+/**
+ * Ids of the scale dataset's support requests and deployments are not random: md5 of their kind, the
+ * alliance's slug and their number, the same in SQL (`scaleRowIdSql`) and here (`scaleRowId`), so a
+ * reference query can name one row of a dataset built on any machine.
+ */
+export const scaleRowIdSql = (kind: string, slug: string, n: string): string => `md5('scale ${kind} ' || ${slug} || ' ' || ${n})::uuid`;
+
+export function scaleRowId(kind: string, slug: string, n: number): string {
+  const hex = createHash('md5').update(`scale ${kind} ${slug} ${n}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The support requests brokered into deployments (numbered by deployment), and the ones still open or withdrawn without one. */
+export const BROKERED_REQUEST = 'support request';
+export const OPEN_REQUEST = 'open support request';
+export const DEPLOYMENT = 'deployment';

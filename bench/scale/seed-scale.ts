@@ -8,7 +8,12 @@ import { Client } from 'pg';
 import { createDataSource } from '../../src/database/data-source';
 import { importGias } from '../../src/modules/schools/gias/gias-import';
 import { GIAS_COLUMNS } from '../../src/modules/schools/gias/gias-columns';
-import { FULL_SCALE, SCALE_MARK, ScaleSize, scaleSize } from './scale-mark';
+import { addDays } from '../../src/common/dates';
+import { visitRecordDueOn } from '../../src/modules/deployments/working-days';
+import { BROKERED_REQUEST, DEPLOYMENT, FULL_SCALE, OPEN_REQUEST, SCALE_MARK, scaleRowIdSql, ScaleSize, scaleSize } from './scale-mark';
+
+/** The day the scale dataset's brokerage is seen from: statuses, sessions and visit records are as of it, whatever day it is built. */
+const BROKERAGE_AS_OF = '2026-12-01';
 
 const USAGE = `Usage: DATABASE_URL=postgres://user@127.0.0.1:5432/ag_scale npm run seed:scale -- [--fraction 0.1] [--replace]
 
@@ -17,9 +22,14 @@ ${FULL_SCALE.schools.toLocaleString('en-GB')} schools written as a GIAS establis
 ${FULL_SCALE.alliances} alliances with their member schools (and former members), ${FULL_SCALE.people.toLocaleString('en-GB')} staff records,
 an ALLIANCE_ADMIN user per alliance (admin@<slug>.scale.invalid), and system leaders in proportion
 to the staff: six recruitment rounds an alliance with area targets, a live designation for one
-record in seven and ended ones for one in 23, with release commitments, references and reviews.
-Deterministic: the same rows
-every time, row ids aside.
+record in seven and ended ones for one in 23, with release commitments, references and reviews;
+and brokerage, as of ${BROKERAGE_AS_OF}: two tariffs an alliance, about two deployments per ACTIVE SLE
+(one and a half per LLE) over 2023/24 to 2026/27 in every status, each from its own support request
+(all seven commissioner types), one more request open or withdrawn per three system leaders, the
+four parties' signatures of agreed deployments and about six sessions each (full days, half days,
+hours; planned, delivered, cancelled) with visit records on time, late and overdue.
+Deterministic: the same rows every time, row ids aside (support requests and deployments have
+fixed ids too, so a reference query can name one).
 
   --fraction  a share of the national size, e.g. 0.1 for the tenth the cost-growth check compares with
   --replace   drop and recreate the database first (otherwise a database with schools is refused)
@@ -163,7 +173,9 @@ async function seedTenants(client: Client, size: ScaleSize, step: (label: string
   step(`${current.rowCount} current and ${former.rowCount} former school memberships`);
   const people = await client.query(
     `WITH a AS (SELECT id, slug FROM alliances WHERE slug LIKE 'scale-%'),
-          m AS (SELECT alliance_id, array_agg(school_id ORDER BY starts_on, school_id) AS ids FROM alliance_school_memberships WHERE ends_on IS NULL GROUP BY alliance_id)
+          -- Ordered by URN, not by the random school id, so that each record gets the same school on every build.
+          m AS (SELECT m.alliance_id, array_agg(m.school_id ORDER BY m.starts_on, s.urn) AS ids FROM alliance_school_memberships m JOIN schools s ON s.id = m.school_id
+                 WHERE m.ends_on IS NULL GROUP BY m.alliance_id)
      INSERT INTO people (alliance_id, given_name, family_name, email, phone, school_id, job_title, leadership_level, in_leadership_since)
      SELECT a.id, g.given, f.family,
             lower(g.given || '.' || f.family || '.' || k) || '@' || a.slug || '.scale.invalid',
@@ -323,6 +335,272 @@ async function seedDesignations(client: Client, step: (label: string) => void): 
   await client.query('COMMIT');
 }
 
+const COMMISSIONERS = ['SCHOOL', 'LOCAL_AUTHORITY', 'DIOCESE', 'ACADEMY_TRUST', 'DFE', 'ALLIANCE', 'OTHER'];
+const FUNDING = ['School budget', 'Local authority school improvement grant', 'DfE targeted support funding', 'Trust school improvement fund'];
+/** A deployment's status by `h % 20`: a quarter evaluated, the rest of the lifecycle in rough national proportion. */
+const DEPLOYMENT_STATUSES = [
+  'EVALUATED', 'COMPLETED', 'ACTIVE', 'EVALUATED', 'AGREED', 'PROPOSED', 'EVALUATED', 'CANCELLED', 'ACTIVE', 'COMPLETED',
+  'EVALUATED', 'DECLINED', 'ON_HOLD', 'ACTIVE', 'EVALUATED', 'AGREED', 'COMPLETED', 'PROPOSED', 'CANCELLED', 'DECLINED',
+];
+/** By `(g / 3) % 10`: 3 two-day diagnostics (2 sessions), 5 as written (4 to 8 sessions), 2 half a day a week (12 sessions): 6 sessions on average. */
+const MODELS = [
+  'DIAGNOSTIC_TWO_DAYS', 'CUSTOM', 'CUSTOM', 'HALF_DAY_WEEKLY_TWO_TERMS', 'DIAGNOSTIC_TWO_DAYS', 'CUSTOM', 'CUSTOM', 'DIAGNOSTIC_TWO_DAYS', 'CUSTOM', 'HALF_DAY_WEEKLY_TWO_TERMS',
+];
+const RATINGS = ['SIGNIFICANT', 'SOME', 'SIGNIFICANT', 'SOME', 'TOO_EARLY', 'SOME', 'SIGNIFICANT', 'NONE'];
+
+/** School pools for supported schools: the alliance's current members, and the register's open schools that take pupils. */
+const SCHOOL_POOLS = `
+  mem AS MATERIALIZED (SELECT m.alliance_id, array_agg(m.school_id ORDER BY m.starts_on, s.urn) AS ids FROM alliance_school_memberships m JOIN schools s ON s.id = m.school_id
+                        WHERE m.ends_on IS NULL GROUP BY m.alliance_id),
+  reg AS MATERIALIZED (SELECT array_agg(id ORDER BY urn) AS ids, count(*)::int AS n FROM schools WHERE status_code = '1' AND (phase_code IN ('1', '2', '4', '7') OR type_group_code = '5'))`;
+
+/**
+ * A supported school for row `r` numbered `n`: `prefer` where given, else a member of the alliance
+ * when `n` is even, else any school of `reg`; never `r.home_school_id` (two schools of the register,
+ * which are distinct, stand by).
+ */
+const SUPPORTED_SCHOOL = (r: string, n: string, prefer = 'NULL::uuid') => `
+  LEFT JOIN mem ON mem.alliance_id = ${r}.alliance_id CROSS JOIN reg
+  CROSS JOIN LATERAL (
+    SELECT CASE WHEN c.c1 IS NOT NULL AND c.c1 <> ${r}.home_school_id THEN c.c1 WHEN c.c2 <> ${r}.home_school_id THEN c.c2 ELSE c.c3 END AS school_id FROM (
+      SELECT CASE WHEN ${n} % 2 = 0 THEN mem.ids[1 + (${n} * 13 + ${r}.j) % cardinality(mem.ids)] ELSE reg.ids[1 + (${n} * 7919 + ${r}.j * 31) % reg.n] END AS c1,
+             reg.ids[1 + (${n} * 7919 + ${r}.j * 31 + 1) % reg.n] AS c2, reg.ids[1 + (${n} * 7919 + ${r}.j * 31 + 2) % reg.n] AS c3) c
+  ) pick
+  JOIN schools sup ON sup.id = coalesce(${prefer}, pick.school_id)`;
+
+/** The commissioner columns of a support request whose commissioner type is `t` (text), for supported school `sup`. */
+const COMMISSIONER = (t: string, allianceName: string) => `
+  ${t}::commissioner_type,
+  CASE ${t} WHEN 'SCHOOL' THEN sup.name WHEN 'LOCAL_AUTHORITY' THEN coalesce(sup.la_name, 'Local authority ' || coalesce(sup.la_code, '201'))
+            WHEN 'DIOCESE' THEN coalesce(sup.diocese_name, 'Diocese of ' || coalesce(sup.town, 'Oxford'))
+            WHEN 'ACADEMY_TRUST' THEN coalesce(sup.trust_name, coalesce(sup.town, 'Regional') || ' Learning Trust')
+            WHEN 'DFE' THEN 'Department for Education, regions group' WHEN 'ALLIANCE' THEN ${allianceName} ELSE 'Opportunity area partnership board' END,
+  CASE WHEN ${t} = 'SCHOOL' THEN sup.id END,
+  CASE WHEN ${t} = 'LOCAL_AUTHORITY' THEN coalesce(sup.la_code, '201') END,
+  CASE ${t} WHEN 'ACADEMY_TRUST' THEN left(sup.trust_code, 8) WHEN 'DIOCESE' THEN left(sup.diocese_code, 8) END`;
+
+/**
+ * Brokerage at national proportions, each table one set-based statement: two tariffs an alliance
+ * (the later one in force since September 2025; a third of the alliances without a half-day rate,
+ * a fifth with a 5-hour day), about two deployments per ACTIVE SLE and one and a half per ACTIVE
+ * LLE over the academic years 2023/24 to 2026/27 in every status, each brokered from its own
+ * support request (commissioners of all seven types, a supported school that is never the system
+ * leader's own, the areas from the designation's), and one more request, open or withdrawn, per
+ * three system leaders. Agreed deployments carry the tariff in force on the day they were agreed,
+ * the four parties' signatures (the supported head's on paper for a third; a fifth with void
+ * signatures of earlier terms) and their sessions (6 on average: full days, half days and hours;
+ * planned, delivered, cancelled), delivered ones with the visit record due 5 working days in England
+ * later and mostly submitted, a tenth of the recent ones overdue. Each evaluation rated NONE has the
+ * designation review it opened, completed with the designation continued. As of BROKERAGE_AS_OF.
+ */
+async function seedBrokerage(client: Client, step: (label: string) => void): Promise<void> {
+  await client.query('BEGIN');
+  // The plan's row estimates are wild (generated rows, a temporary table): JIT would spend seconds compiling what runs in milliseconds.
+  await client.query('SET LOCAL jit = off');
+  const tariffs = await client.query(
+    `WITH a AS (SELECT id, (row_number() OVER (ORDER BY slug) - 1)::int AS j FROM alliances WHERE slug LIKE 'scale-%')
+     INSERT INTO alliance_tariffs (alliance_id, effective_from, effective_to, full_day_pence, half_day_pence, hours_per_day, brokerage_fee_per_day_pence)
+     SELECT a.id, t.effective_from, t.effective_to, t.full_day, CASE WHEN a.j % 3 = 0 THEN NULL ELSE t.full_day / 2 + 2500 END,
+            CASE WHEN a.j % 5 = 0 THEN 5 ELSE 6 END, 4000 + (a.j % 4) * 1000
+       FROM a CROSS JOIN LATERAL (VALUES (date '2022-09-01', date '2025-08-31', 32500 + (a.j % 6) * 500),
+                                         (date '2025-09-01', NULL::date, 35000 + (a.j % 6) * 500)) t(effective_from, effective_to, full_day)`,
+  );
+  // Visit records are due 5 working days in England after a session: the app's own rule (date-holidays), tabled for the years seeded.
+  const days: string[] = [];
+  const dues: string[] = [];
+  for (let day = '2023-06-01'; day <= '2027-12-31'; day = addDays(day, 1)) {
+    days.push(day);
+    dues.push(visitRecordDueOn(day));
+  }
+  await client.query(`CREATE TEMP TABLE scale_visit_due ON COMMIT DROP AS SELECT * FROM unnest($1::date[], $2::date[]) AS d(held_on, due_on)`, [days, dues]);
+
+  // The ACTIVE SLEs and LLEs, numbered i in their alliance by their staff record's email.
+  await client.query(
+    `CREATE TEMP TABLE scale_leaders ON COMMIT DROP AS
+     WITH a AS (SELECT al.id, al.slug, al.name, (row_number() OVER (ORDER BY al.slug) - 1)::int AS j, u.id AS coordinator_id, u.display_name AS coordinator_name
+                  FROM alliances al JOIN users u ON u.email = 'admin@' || al.slug || '.scale.invalid' WHERE al.slug LIKE 'scale-%')
+     SELECT d.id AS designation_id, d.person_id, d.alliance_id, d.type::text AS type, d.area_ids, p.school_id AS home_school_id, hs.name AS home_school_name,
+            p.given_name || ' ' || p.family_name AS leader_name, a.slug, a.name AS alliance_name, a.j, a.coordinator_id, a.coordinator_name,
+            (row_number() OVER (PARTITION BY d.alliance_id ORDER BY p.email) - 1)::int AS i
+       FROM designations d JOIN people p ON p.id = d.person_id JOIN schools hs ON hs.id = p.school_id JOIN a ON a.id = d.alliance_id
+      WHERE d.status = 'ACTIVE' AND d.type IN ('SLE', 'LLE')`,
+  );
+
+  // One row per deployment: k numbers it in its alliance, h and g = h / 20 pick its facts, every date follows from its status and year.
+  await client.query(
+    `CREATE TEMP TABLE scale_plan ON COMMIT DROP AS
+     WITH ${SCHOOL_POOLS},
+     x AS (
+       SELECT l.*, l.i * 3 + n AS k, hh.h, hh.h / 20 AS g
+         FROM scale_leaders l
+         CROSS JOIN LATERAL generate_series(0, CASE WHEN l.type = 'SLE' THEN (l.i * 7 + l.j) % 3 ELSE (l.i + l.j) % 2 END) n
+         CROSS JOIN LATERAL (SELECT ((l.i * 3 + n + 1) * 7919 + l.j * 104729) % 10007 AS h) hh),
+     y AS (
+       SELECT x.*, sup.id AS supported_school_id, sup.name AS supported_school_name, sup.la_code, sup.la_name, sup.trust_code, sup.trust_name,
+              sup.diocese_code, sup.diocese_name, sup.town, s0.status, m.model,
+              CASE s0.status WHEN 'EVALUATED' THEN 2023 + x.g % 3 WHEN 'COMPLETED' THEN CASE WHEN x.g % 3 = 0 THEN 2024 ELSE 2025 END
+                             WHEN 'ACTIVE' THEN CASE WHEN x.g % 4 = 0 THEN 2025 ELSE 2026 END WHEN 'ON_HOLD' THEN 2025 + x.g % 2
+                             WHEN 'DECLINED' THEN 2023 + x.g % 4 WHEN 'CANCELLED' THEN 2023 + x.g % 4 ELSE 2026 END AS year,
+              CASE m.model WHEN 'DIAGNOSTIC_TWO_DAYS' THEN 2 WHEN 'HALF_DAY_WEEKLY_TWO_TERMS' THEN 12 ELSE 4 + x.h % 5 END AS sessions,
+              CASE m.model WHEN 'DIAGNOSTIC_TWO_DAYS' THEN 1 WHEN 'HALF_DAY_WEEKLY_TWO_TERMS' THEN 7 ELSE 14 END AS step,
+              s0.status IN ('AGREED', 'ACTIVE', 'COMPLETED', 'EVALUATED', 'ON_HOLD') OR (s0.status = 'CANCELLED' AND x.g % 2 = 0) AS agreed,
+              (SELECT ao.name FROM areas_of_expertise ao WHERE ao.id = x.area_ids[1]) AS area_name,
+              (${sqlArray(FUNDING)})[1 + x.g % ${FUNDING.length}] AS funding_source
+         FROM x ${SUPPORTED_SCHOOL('x', 'x.h')}
+         CROSS JOIN LATERAL (SELECT (${sqlArray(DEPLOYMENT_STATUSES)})[1 + x.h % 20] AS status) s0
+         CROSS JOIN LATERAL (SELECT (${sqlArray(MODELS)})[1 + (x.g / 3) % 10] AS model) m),
+     z AS (
+       SELECT y.*, CASE WHEN y.status = 'ON_HOLD' THEN CASE WHEN y.year = 2026 AND y.h % 2 = 0 THEN 'AGREED' ELSE 'ACTIVE' END END AS before_hold,
+              -- Mondays to Thursdays: from September of the year, or next January for what is not yet under way.
+              CASE WHEN y.status IN ('AGREED', 'PROPOSED') OR (y.status = 'ON_HOLD' AND y.year = 2026 AND y.h % 2 = 0)
+                   THEN date '2027-01-04' + 7 * (y.g % 8) + y.h % 4
+                   ELSE make_date(y.year, 9, 8) - (extract(isodow FROM make_date(y.year, 9, 8))::int - 1) + 7 * (y.g % 10) + y.h % 4 END AS starts_on
+         FROM y),
+     w AS (
+       SELECT z.*, z.starts_on + z.step * (z.sessions - 1) + CASE WHEN z.model = 'HALF_DAY_WEEKLY_TWO_TERMS' THEN 100 ELSE 4 END AS ends_on,
+              least(z.starts_on - 21 - z.h % 14, date '${BROKERAGE_AS_OF}' - 10 - z.g % 20) AS proposed_on,
+              CASE WHEN z.agreed THEN least(z.starts_on - 7 - z.h % 10, date '${BROKERAGE_AS_OF}' - 1) END AS agreed_on
+         FROM z)
+     SELECT w.*, ${scaleRowIdSql(DEPLOYMENT, 'w.slug', 'w.k')} AS deployment_id, ${scaleRowIdSql(BROKERED_REQUEST, 'w.slug', 'w.k')} AS request_id,
+            CASE WHEN w.g % 5 = 0 AND w.status <> 'DECLINED' THEN 2 ELSE 1 END AS terms_version,
+            CASE WHEN w.agreed THEN 4 WHEN w.status = 'PROPOSED' THEN w.h % 4 WHEN w.status = 'CANCELLED' THEN 1 ELSE 0 END AS signed_parties,
+            w.status IN ('ACTIVE', 'COMPLETED', 'EVALUATED') OR w.before_hold = 'ACTIVE' OR (w.status = 'CANCELLED' AND w.agreed) AS started,
+            CASE WHEN w.status IN ('COMPLETED', 'EVALUATED') THEN w.ends_on END AS completed_on,
+            CASE w.status WHEN 'DECLINED' THEN least(w.proposed_on + 10, date '${BROKERAGE_AS_OF}' - 1)
+                          WHEN 'CANCELLED' THEN least(CASE WHEN w.agreed THEN w.starts_on + 30 ELSE w.proposed_on + 14 END, date '${BROKERAGE_AS_OF}' - 1) END AS ended_on,
+            CASE WHEN w.status = 'EVALUATED' THEN (${sqlArray(RATINGS)})[1 + w.g % ${RATINGS.length}] END AS impact_rating,
+            CASE WHEN w.status = 'EVALUATED' THEN w.ends_on + 14 + w.h % 10 END AS evaluated_on,
+            -- Sessions held before this day were delivered (or cancelled); later ones are planned, or cancelled with the deployment.
+            CASE WHEN w.status IN ('COMPLETED', 'EVALUATED') THEN w.ends_on + 1 WHEN w.status = 'ACTIVE' THEN date '${BROKERAGE_AS_OF}'
+                 WHEN w.before_hold = 'ACTIVE' THEN least(w.starts_on + 40, date '${BROKERAGE_AS_OF}')
+                 WHEN w.status = 'CANCELLED' AND w.agreed THEN least(w.starts_on + 30, date '${BROKERAGE_AS_OF}' - 1) ELSE w.starts_on END AS delivered_before
+       FROM w`,
+  );
+
+  const requests = await client.query(
+    `INSERT INTO support_requests (id, alliance_id, commissioner_type, commissioner_name, commissioner_school_id, commissioner_la_code, commissioner_group_code,
+                                   supported_school_id, needs, area_ids, designation_type, desired_outcomes, preferred_start, funding_source, status,
+                                   received_on, closed_on, close_reason, created_by_user_id)
+     SELECT p.request_id, p.alliance_id, ${COMMISSIONER(`(${sqlArray(COMMISSIONERS)})[1 + (p.k * 3 + p.j) % 7]`, 'p.alliance_name')},
+            p.supported_school_id, 'Support with ' || lower(coalesce(p.area_name, 'leadership')) || ' after a dip in outcomes.',
+            p.area_ids[1:1 + p.h % 2], p.type::designation_type,
+            ARRAY['Better outcomes in ' || lower(coalesce(p.area_name, 'leadership')), 'Leaders able to sustain the improvement'],
+            p.starts_on, p.funding_source, st.status::support_request_status,
+            p.proposed_on - 7 - p.g % 21,
+            CASE st.status WHEN 'CLOSED' THEN least(coalesce(p.evaluated_on, p.completed_on + 7, p.ended_on + 7), date '${BROKERAGE_AS_OF}' - 1) WHEN 'WITHDRAWN' THEN p.ended_on END,
+            CASE st.status WHEN 'CLOSED' THEN CASE WHEN p.status = 'DECLINED' THEN 'No match after the proposal was declined.' ELSE 'Support delivered.' END
+                           WHEN 'WITHDRAWN' THEN 'The commissioner withdrew the request.' END,
+            p.coordinator_id
+       FROM scale_plan p JOIN schools sup ON sup.id = p.supported_school_id
+       CROSS JOIN LATERAL (SELECT CASE p.status WHEN 'PROPOSED' THEN 'BROKERING' WHEN 'COMPLETED' THEN 'CLOSED' WHEN 'EVALUATED' THEN 'CLOSED'
+                                                WHEN 'CANCELLED' THEN 'WITHDRAWN' WHEN 'DECLINED' THEN CASE WHEN p.year = 2026 THEN 'OPEN' ELSE 'CLOSED' END
+                                                ELSE 'MATCHED' END AS status) st`,
+  );
+  // One more request per three system leaders, not brokered yet (or withdrawn first): what brokerMatches ranks for. Half of them
+  // are for a school an SLE of the alliance has been deployed to before (the next agreed deployment's), so earlier deployments count.
+  const open = await client.query(
+    `WITH ${SCHOOL_POOLS},
+     o AS (SELECT l.*, l.i / 3 AS q, ((l.i + 1) * 6007 + l.j * 7919) % 10007 AS h,
+                  (SELECT pp.supported_school_id FROM scale_plan pp WHERE l.i % 2 = 0 AND pp.alliance_id = l.alliance_id AND pp.agreed AND pp.type = 'SLE' AND pp.k >= l.i * 3
+                    ORDER BY pp.k LIMIT 1) AS earlier_school_id
+             FROM scale_leaders l WHERE l.i % 3 = 0)
+     INSERT INTO support_requests (id, alliance_id, commissioner_type, commissioner_name, commissioner_school_id, commissioner_la_code, commissioner_group_code,
+                                   supported_school_id, needs, area_ids, designation_type, desired_outcomes, preferred_start, funding_source, status,
+                                   received_on, closed_on, close_reason, created_by_user_id)
+     SELECT ${scaleRowIdSql(OPEN_REQUEST, 'o.slug', 'o.q')}, o.alliance_id, ${COMMISSIONER(`(${sqlArray(COMMISSIONERS)})[1 + (o.q * 5 + o.j) % 7]`, 'o.alliance_name')},
+            sup.id, 'Support with ' || lower(coalesce((SELECT ao.name FROM areas_of_expertise ao WHERE ao.id = o.area_ids[1]), 'leadership')) || ' before the next inspection.',
+            o.area_ids, (CASE WHEN o.q % 4 = 3 THEN 'LLE' ELSE 'SLE' END)::designation_type, ARRAY['A good inspection outcome'],
+            date '2027-01-04' + 7 * (o.q % 6), (${sqlArray(FUNDING)})[1 + o.h % ${FUNDING.length}],
+            (CASE WHEN o.q % 3 = 2 THEN 'WITHDRAWN' ELSE 'OPEN' END)::support_request_status,
+            date '${BROKERAGE_AS_OF}' - 5 - o.h % 50,
+            CASE WHEN o.q % 3 = 2 THEN date '${BROKERAGE_AS_OF}' - 2 - o.h % 3 END,
+            CASE WHEN o.q % 3 = 2 THEN 'The school found support elsewhere.' END,
+            o.coordinator_id
+       FROM o ${SUPPORTED_SCHOOL('o', 'o.h', 'o.earlier_school_id')}`,
+  );
+
+  const deployments = await client.query(
+    `INSERT INTO deployments (id, alliance_id, support_request_id, designation_id, person_id, home_school_id, supported_school_id, status, proposed_on, scope,
+                              objectives, impact_measures, funding_source, planned_days, model, frequency, starts_on, ends_on, terms_version, agreed_on,
+                              agreed_by_user_id, tariff_id, tariff_full_day_pence, tariff_half_day_pence, tariff_hours_per_day, tariff_brokerage_fee_per_day_pence,
+                              started_on, completed_on, status_before_hold, ended_on, status_reason, impact_rating, impact_evidence, evaluated_on,
+                              evaluated_by_name, evaluation_recorded_by_coordinator)
+     SELECT p.deployment_id, p.alliance_id, p.request_id, p.designation_id, p.person_id, p.home_school_id, p.supported_school_id, p.status::deployment_status,
+            p.proposed_on,
+            CASE WHEN p.status = 'PROPOSED' AND p.h % 3 = 0 THEN NULL ELSE 'Support with ' || lower(coalesce(p.area_name, 'leadership')) || ' at ' || p.supported_school_name END,
+            ARRAY['Better outcomes in ' || lower(coalesce(p.area_name, 'leadership')) || ' by the summer', 'Leaders able to sustain the improvement'],
+            ARRAY['Termly pupil progress data', 'Joint lesson visits with the headteacher'],
+            p.funding_source,
+            CASE p.model WHEN 'DIAGNOSTIC_TWO_DAYS' THEN 2 WHEN 'HALF_DAY_WEEKLY_TWO_TERMS' THEN 6 ELSE round(p.sessions * 1.5) / 2 END,
+            p.model::deployment_model,
+            CASE p.model WHEN 'DIAGNOSTIC_TWO_DAYS' THEN 'two consecutive days' WHEN 'HALF_DAY_WEEKLY_TWO_TERMS' THEN 'half a day a week' ELSE 'fortnightly, full or part days' END,
+            p.starts_on, p.ends_on, p.terms_version, p.agreed_on, CASE WHEN p.agreed THEN p.coordinator_id END,
+            t.id, t.full_day_pence, t.half_day_pence, t.hours_per_day, t.brokerage_fee_per_day_pence,
+            CASE WHEN p.started THEN p.starts_on END, p.completed_on, p.before_hold::deployment_status, p.ended_on,
+            CASE p.status WHEN 'DECLINED' THEN 'The supported school chose another route.' WHEN 'CANCELLED' THEN 'The supported school''s priorities changed.'
+                          WHEN 'ON_HOLD' THEN 'Paused while the supported school''s head is on leave.' END,
+            p.impact_rating::impact_rating,
+            CASE WHEN p.status = 'EVALUATED' THEN 'Progress data and lesson visits before and after the support.' END,
+            p.evaluated_on,
+            CASE WHEN p.status = 'EVALUATED' THEN 'Headteacher of ' || p.supported_school_name END,
+            CASE WHEN p.status = 'EVALUATED' THEN p.h % 3 = 0 END
+       FROM scale_plan p
+       LEFT JOIN LATERAL (SELECT * FROM alliance_tariffs t WHERE p.agreed AND t.alliance_id = p.alliance_id AND t.effective_from <= p.agreed_on
+                                 AND (t.effective_to IS NULL OR t.effective_to >= p.agreed_on) ORDER BY t.effective_from DESC LIMIT 1) t ON true`,
+  );
+  const signatures = await client.query(
+    `INSERT INTO deployment_signatures (alliance_id, deployment_id, party, terms_version, signed_by_user_id, signed_by_name, signed_on, recorded_by_coordinator, recorded_by_user_id)
+     SELECT p.alliance_id, p.deployment_id, s.party::contract_party, v.version, CASE WHEN s.party = 'ALLIANCE' THEN p.coordinator_id END,
+            CASE s.party WHEN 'SYSTEM_LEADER' THEN p.leader_name WHEN 'HOME_HEADTEACHER' THEN 'Headteacher of ' || p.home_school_name
+                         WHEN 'SUPPORTED_HEADTEACHER' THEN 'Headteacher of ' || p.supported_school_name ELSE p.coordinator_name END,
+            p.proposed_on + s.ord + v.version - 1, paper.on_paper, CASE WHEN paper.on_paper THEN p.coordinator_id END
+       FROM scale_plan p
+       CROSS JOIN LATERAL (VALUES (1, 'SYSTEM_LEADER'), (2, 'ALLIANCE'), (3, 'HOME_HEADTEACHER'), (4, 'SUPPORTED_HEADTEACHER')) s(ord, party)
+       CROSS JOIN LATERAL generate_series(1, p.terms_version) v(version)
+       CROSS JOIN LATERAL (SELECT s.party = 'SUPPORTED_HEADTEACHER' AND p.h % 3 = 0 AS on_paper) paper
+      -- The current terms' signatures so far; earlier terms' (void) from the system leader and the alliance.
+      WHERE (v.version = p.terms_version AND s.ord <= p.signed_parties) OR (v.version < p.terms_version AND s.ord <= 2)`,
+  );
+  const sessions = await client.query(
+    `INSERT INTO deployment_sessions (alliance_id, deployment_id, held_on, length, hours, status, notes, delivered_on, visit_record_due_on,
+                                      visit_summary, visit_next_steps, visit_record_submitted_on)
+     SELECT p.alliance_id, p.deployment_id, l.held_on, l.length::session_length,
+            CASE WHEN l.length = 'HOURS' THEN (ARRAY[2, 2.5, 3.5, 4])[1 + (p.g + si) % 4] END,
+            st.status::session_status, CASE WHEN si = 0 THEN 'First visit: meeting the head and the leads.' END,
+            CASE WHEN st.status = 'DELIVERED' THEN l.held_on END, CASE WHEN st.status = 'DELIVERED' THEN due.due_on END,
+            CASE WHEN vr.submitted_on IS NOT NULL THEN 'Visit ' || (si + 1) || ': observed lessons and met the ' || lower(coalesce(p.area_name, 'leadership')) || ' lead.' END,
+            CASE WHEN vr.submitted_on IS NOT NULL THEN 'Agreed actions for the next visit.' END,
+            vr.submitted_on
+       FROM scale_plan p
+       CROSS JOIN LATERAL generate_series(0, p.sessions - 1) si
+       CROSS JOIN LATERAL (
+         SELECT p.starts_on + p.step * si AS held_on,
+                CASE p.model WHEN 'DIAGNOSTIC_TWO_DAYS' THEN 'FULL_DAY' WHEN 'HALF_DAY_WEEKLY_TWO_TERMS' THEN 'HALF_DAY'
+                             ELSE (ARRAY['FULL_DAY', 'FULL_DAY', 'HALF_DAY', 'HOURS'])[1 + (p.h + si) % 4] END AS length) l
+       CROSS JOIN LATERAL (
+         SELECT CASE WHEN l.held_on < p.delivered_before THEN CASE WHEN (p.h + si) % 9 = 4 THEN 'CANCELLED' ELSE 'DELIVERED' END
+                     WHEN p.status = 'CANCELLED' THEN 'CANCELLED' ELSE 'PLANNED' END AS status) st
+       LEFT JOIN scale_visit_due due ON due.held_on = l.held_on
+       -- Most visit records are in, some after their due day; a tenth of the last two months' are still awaited (overdue once due).
+       CROSS JOIN LATERAL (
+         SELECT CASE WHEN st.status = 'DELIVERED' AND NOT ((p.h + si) % 10 = 3 AND l.held_on >= date '${BROKERAGE_AS_OF}' - 60)
+                          AND l.held_on + 2 + (p.g + si) % 9 < date '${BROKERAGE_AS_OF}'
+                     THEN l.held_on + 2 + (p.g + si) % 9 END AS submitted_on) vr
+      WHERE p.agreed`,
+  );
+  const reviews = await client.query(
+    `INSERT INTO designation_reviews (alliance_id, designation_id, trigger, reason, opened_on, outcome, outcome_notes, completed_on, deployment_id)
+     SELECT p.alliance_id, p.designation_id, 'NO_IMPACT_EVIDENCE', 'no impact: the deployment to ' || p.supported_school_name || ' was rated NONE on ' || to_char(p.evaluated_on, 'YYYY-MM-DD'),
+            p.evaluated_on, 'CONTINUED', 'Other deployments show impact; the designation continues.', p.evaluated_on + 30, p.deployment_id
+       FROM scale_plan p WHERE p.impact_rating = 'NONE'`,
+  );
+  step(
+    `${tariffs.rowCount} tariffs, ${(requests.rowCount ?? 0) + (open.rowCount ?? 0)} support requests (${open.rowCount} not brokered), ${deployments.rowCount} deployments, ` +
+      `${signatures.rowCount} signatures, ${sessions.rowCount} sessions, ${reviews.rowCount} reviews after NONE ratings`,
+  );
+  await client.query('COMMIT');
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { fraction: { type: 'string', default: '1' }, replace: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) {
@@ -399,6 +677,7 @@ async function main(): Promise<number> {
     try {
       await seedTenants(client, size, step);
       await seedDesignations(client, step);
+      await seedBrokerage(client, step);
       await client.query('VACUUM ANALYZE');
       step('VACUUM ANALYZE');
       await client.query(`COMMENT ON DATABASE ${client.escapeIdentifier(database)} IS '${SCALE_MARK} ${JSON.stringify({ fraction, ...size })}'`);
