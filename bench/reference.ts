@@ -1,3 +1,5 @@
+import { OPEN_REQUEST, scaleRowId } from './scale/scale-mark';
+
 /**
  * The reference queries: each as a GraphQL document for the API and as ONE hand-written SQL
  * statement whose JSON PostgreSQL builds, for the raw-SQL baseline. The two must answer the same
@@ -26,6 +28,17 @@ const codeName = (code: string, name: string) => `CASE WHEN ${code} IS NULL THEN
 const globalId = (type: string, id: string) => `translate(encode(convert_to('${type}:' || ${id}, 'UTF8'), 'base64'), '+/=', '-_')`;
 
 export const SEARCH = 'primary';
+
+/** The support request brokerMatches ranks for: scale-01's first request not brokered yet (an SLE wanted from January 2027; seed-scale.ts gives it a fixed id). */
+export const BROKERED_REQUEST_ID = scaleRowId(OPEN_REQUEST, 'scale-01', 0);
+const BROKERED_REQUEST_GLOBAL_ID = Buffer.from(`SupportRequest:${BROKERED_REQUEST_ID}`, 'utf8').toString('base64url');
+
+/** A session's fraction of a day as whole numbers num/den (cost.ts): 1/1, 1/2, or hundredths of hours over hundredths of the tariff's day. */
+const NUM = (s: string) => `CASE ${s}.length WHEN 'HOURS' THEN round(${s}.hours * 100)::bigint ELSE 1 END`;
+const DEN = (s: string, d: string) => `CASE ${s}.length WHEN 'FULL_DAY' THEN 1 WHEN 'HALF_DAY' THEN 2 ELSE ${d}.tariff_hours_per_day * 100 END`;
+/** Days of a session for capacity: hours pro rata on the tariff's day, 6 hours before one is copied (capacity.ts). */
+const DAYS = (s: string, d: string) => `CASE ${s}.length WHEN 'FULL_DAY' THEN 1 WHEN 'HALF_DAY' THEN 0.5 ELSE ${s}.hours / coalesce(${d}.tariff_hours_per_day, 6) END`;
+const ACADEMIC_YEAR = (date: string) => `(extract(year FROM ${date}) - CASE WHEN extract(month FROM ${date}) >= 9 THEN 0 ELSE 1 END)::int`;
 
 export const REFERENCE_QUERIES: ReferenceQuery[] = [
   {
@@ -135,6 +148,109 @@ export const REFERENCE_QUERIES: ReferenceQuery[] = [
     params: (c) => [c.allianceId],
     rows: (d) => d.recruitmentRounds.edges.reduce((sum: number, e: any) => sum + 1 + e.node.progress.areas.length, 0), // eslint-disable-line @typescript-eslint/no-explicit-any
     // the rounds' page, their targets, their counts (one grouping-sets statement), the targets' areas
+    edges: 4,
+  },
+  {
+    key: 'deployments',
+    name: 'deployments(50, ACTIVE or AGREED) with request, schools, system leader, signatures, sessions, cost',
+    graphql: `{ deployments(first: 50, filter: { statuses: [ACTIVE, AGREED] }) { totalCount edges { node { id status startsOn supportRequest { needs } homeSchool { name } supportedSchool { name } systemLeader { displayName } signatures { party } sessions { heldOn status } cost { totalPence brokerageFeePence homeSchoolPence } } } } }`,
+    // Cost by hand (cost.ts states the rule): each delivered session priced on its own, half up to the penny
+    // (⌊(2a + b) ÷ 2b⌋ for a ÷ b): a full day at the full-day rate, a half day at the half-day rate or half the
+    // full day, hours pro rata on the tariff's hours per day; the fee the same fraction of the fee per day, never
+    // more than the session's price; the home school's share what is left.
+    sql: `
+      WITH hit AS (SELECT * FROM deployments d WHERE d.alliance_id = $1 AND d.status IN ('ACTIVE', 'AGREED'))
+      SELECT json_build_object('data', json_build_object('deployments', json_build_object(
+        'totalCount', (SELECT count(*) FROM hit),
+        'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
+                            'id', ${globalId('Deployment', 'd.id')}, 'status', d.status, 'startsOn', d.starts_on,
+                            'supportRequest', (SELECT json_build_object('needs', r.needs) FROM support_requests r WHERE r.id = d.support_request_id),
+                            'homeSchool', (SELECT json_build_object('name', s.name) FROM schools s WHERE s.id = d.home_school_id),
+                            'supportedSchool', (SELECT json_build_object('name', s.name) FROM schools s WHERE s.id = d.supported_school_id),
+                            'systemLeader', (SELECT json_build_object('displayName', p.given_name || ' ' || p.family_name) FROM people p WHERE p.id = d.person_id),
+                            'signatures', (SELECT coalesce(json_agg(json_build_object('party', g.party) ORDER BY g.terms_version DESC, g.party), '[]')
+                                             FROM deployment_signatures g WHERE g.deployment_id = d.id),
+                            'sessions', (SELECT coalesce(json_agg(json_build_object('heldOn', s.held_on, 'status', s.status) ORDER BY s.held_on, s.id), '[]')
+                                           FROM deployment_sessions s WHERE s.deployment_id = d.id),
+                            'cost', CASE WHEN d.tariff_full_day_pence IS NOT NULL THEN (
+                                      SELECT json_build_object('totalPence', coalesce(sum(c.total), 0), 'brokerageFeePence', coalesce(sum(c.fee), 0),
+                                                               'homeSchoolPence', coalesce(sum(c.total - c.fee), 0))
+                                        FROM deployment_sessions s
+                                        CROSS JOIN LATERAL (SELECT ${NUM('s')} AS num, ${DEN('s', 'd')} AS den) f
+                                        CROSS JOIN LATERAL (SELECT CASE WHEN s.length = 'HALF_DAY' AND d.tariff_half_day_pence IS NOT NULL THEN d.tariff_half_day_pence
+                                                                        ELSE (2 * d.tariff_full_day_pence * f.num + f.den) / (2 * f.den) END AS total) t
+                                        CROSS JOIN LATERAL (SELECT t.total, least((2 * coalesce(d.tariff_brokerage_fee_per_day_pence, 0) * f.num + f.den) / (2 * f.den), t.total) AS fee) c
+                                       WHERE s.deployment_id = d.id AND s.status = 'DELIVERED') END))
+                          ORDER BY d.proposed_on DESC, d.id DESC), '[]')
+                    FROM (SELECT * FROM hit ORDER BY proposed_on DESC, id DESC LIMIT 50) d))))::text AS body`,
+    params: (c) => [c.allianceId],
+    rows: (d) => d.deployments.edges.reduce((sum: number, e: any) => sum + 5 + e.node.signatures.length + e.node.sessions.length, 0), // eslint-disable-line @typescript-eslint/no-explicit-any
+    // the page, its count, the requests, the schools (home and supported, one loader), the people, the signatures, the sessions (which cost reads too)
+    edges: 7,
+  },
+  {
+    key: 'brokerMatches',
+    name: 'brokerMatches(10) for an open request, with reasons and the designation\'s person',
+    graphql: `{ brokerMatches(supportRequestId: "${BROKERED_REQUEST_GLOBAL_ID}", first: 10) { score availableDays academicYear reasons { factor points detail } designation { id person { displayName } } } }`,
+    // Written by hand, not the API's RANKING_SQL (broker-matches.ts keeps it to itself): the same factors and
+    // weights (BROKER_WEIGHTS: 30 an area, 20 the phase, 2 a day available up to 10, 10 the same local authority,
+    // earlier deployments to the school 15 SIGNIFICANT, 5 SOME, −25 NONE, 0 unrated) and capacity's rule
+    // (committed − delivered that year − planned net of delivered on AGREED and ACTIVE deployments of that year),
+    // so the check that both sides answer alike checks the ranking as well.
+    sql: `
+      WITH r AS (SELECT sr.*, ${ACADEMIC_YEAR('coalesce(sr.preferred_start, current_date)')} AS year FROM support_requests sr WHERE sr.id = $2 AND sr.alliance_id = $1),
+      c AS (
+        SELECT d.id, d.area_ids, d.phases, p.given_name || ' ' || p.family_name AS display_name, hs.la_code AS home_la_code
+          FROM r JOIN designations d ON d.alliance_id = r.alliance_id AND d.type = r.designation_type AND d.status = 'ACTIVE'
+          JOIN people p ON p.id = d.person_id LEFT JOIN schools hs ON hs.id = p.school_id
+         WHERE p.school_id IS DISTINCT FROM r.supported_school_id),
+      f AS (
+        SELECT c.*, r.year, r.year || '/' || lpad(((r.year + 1) % 100)::text, 2, '0') AS year_label,
+               round((coalesce(rc.committed_days, 0)::float8 - coalesce(dl.days, 0)::float8 - coalesce(pl.days, 0)::float8)::numeric, 2) AS available,
+               ar.names AS matched_areas, ar.n AS area_count, ph.names AS matched_phases,
+               (c.home_la_code IS NOT NULL AND c.home_la_code = sch.la_code) AS same_la, coalesce(sch.la_name, sch.la_code) AS la_name, e.*
+          FROM c CROSS JOIN r JOIN schools sch ON sch.id = r.supported_school_id
+          LEFT JOIN release_commitments rc ON rc.designation_id = c.id AND rc.academic_year = r.year
+          CROSS JOIN LATERAL (SELECT sum(${DAYS('s', 'dp')}) AS days FROM deployments dp JOIN deployment_sessions s ON s.deployment_id = dp.id
+                               WHERE dp.designation_id = c.id AND s.status = 'DELIVERED' AND ${ACADEMIC_YEAR('s.held_on')} = r.year) dl
+          CROSS JOIN LATERAL (SELECT sum(greatest(dp.planned_days - coalesce((SELECT sum(${DAYS('s', 'dp')}) FROM deployment_sessions s
+                                                                               WHERE s.deployment_id = dp.id AND s.status = 'DELIVERED'), 0), 0)) AS days
+                                FROM deployments dp WHERE dp.designation_id = c.id AND dp.academic_year = r.year AND dp.status IN ('AGREED', 'ACTIVE')) pl
+          CROSS JOIN LATERAL (SELECT string_agg(a.name, ', ' ORDER BY a.position) AS names, count(*)::int AS n
+                                FROM areas_of_expertise a WHERE a.id = ANY (c.area_ids) AND a.id = ANY (r.area_ids)) ar
+          -- The school's GIAS phase as education phases: all-through counts as primary and secondary too; SPECIAL from its categories.
+          CROSS JOIN LATERAL (SELECT string_agg(initcap(replace(x::text, '_', ' ')), ', ' ORDER BY x) AS names FROM unnest(c.phases) x
+                               WHERE (x = 'EARLY_YEARS' AND sch.phase_code = '1') OR (x = 'PRIMARY' AND sch.phase_code IN ('2', '3', '7'))
+                                  OR (x = 'SECONDARY' AND sch.phase_code IN ('4', '5', '7')) OR (x = 'POST_16' AND sch.phase_code = '6')
+                                  OR (x = 'ALL_THROUGH' AND sch.phase_code = '7') OR (x = 'SPECIAL' AND 'SPECIAL' = ANY (sch.categories))) ph
+          CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE dp.impact_rating = 'SIGNIFICANT')::int AS significant, count(*) FILTER (WHERE dp.impact_rating = 'SOME')::int AS some,
+                                     count(*) FILTER (WHERE dp.impact_rating = 'NONE')::int AS none,
+                                     count(*) FILTER (WHERE dp.impact_rating IS NULL OR dp.impact_rating = 'TOO_EARLY')::int AS unrated
+                                FROM deployments dp WHERE dp.designation_id = c.id AND dp.supported_school_id = r.supported_school_id AND dp.agreed_on IS NOT NULL) e),
+      scored AS (
+        SELECT f.*, x.reasons, x.score FROM f CROSS JOIN LATERAL (
+          SELECT json_agg(json_build_object('factor', v.factor, 'points', v.points, 'detail', v.detail) ORDER BY v.ord) AS reasons, sum(v.points)::int AS score
+            FROM (VALUES
+              (1, 'AREA_OF_EXPERTISE', 30 * f.area_count, 'expert in ' || f.matched_areas, f.area_count > 0),
+              (2, 'PHASE', 20, 'works in ' || f.matched_phases, f.matched_phases IS NOT NULL),
+              (3, 'CAPACITY', 2 * least(greatest(floor(f.available), 0), 10)::int,
+                  trim_scale(f.available)::text || CASE WHEN f.available = 1 THEN ' day' ELSE ' days' END || ' available in ' || f.year_label, true),
+              (4, 'SAME_LOCAL_AUTHORITY', 10, 'same local authority (' || f.la_name || ')', f.same_la),
+              (5, 'EARLIER_DEPLOYMENTS', 15 * f.significant, f.significant || ' earlier ' || CASE WHEN f.significant = 1 THEN 'deployment' ELSE 'deployments' END || ' rated SIGNIFICANT', f.significant > 0),
+              (6, 'EARLIER_DEPLOYMENTS', 5 * f.some, f.some || ' earlier ' || CASE WHEN f.some = 1 THEN 'deployment' ELSE 'deployments' END || ' rated SOME', f.some > 0),
+              (7, 'EARLIER_DEPLOYMENTS', -25 * f.none, f.none || ' earlier ' || CASE WHEN f.none = 1 THEN 'deployment' ELSE 'deployments' END || ' rated NONE', f.none > 0),
+              (8, 'EARLIER_DEPLOYMENTS', 0, f.unrated || ' earlier ' || CASE WHEN f.unrated = 1 THEN 'deployment' ELSE 'deployments' END || ' not yet rated', f.unrated > 0)
+            ) v(ord, factor, points, detail, given)
+           WHERE v.given) x
+         WHERE f.available > 0)
+      SELECT json_build_object('data', json_build_object('brokerMatches', coalesce(json_agg(json_build_object(
+        'score', m.score, 'availableDays', m.available::float8, 'academicYear', m.year_label, 'reasons', m.reasons,
+        'designation', json_build_object('id', ${globalId('Designation', 'm.id')}, 'person', json_build_object('displayName', m.display_name)))
+        ORDER BY m.score DESC, m.available DESC, m.id), '[]')))::text AS body
+      FROM (SELECT * FROM scored ORDER BY score DESC, available DESC, id LIMIT 10) m`,
+    params: (c) => [c.allianceId, BROKERED_REQUEST_ID],
+    rows: (d) => d.brokerMatches.reduce((sum: number, m: any) => sum + 2 + m.reasons.length, 0), // eslint-disable-line @typescript-eslint/no-explicit-any
+    // the request, the ranking (one statement), the designations, their people
     edges: 4,
   },
 ];

@@ -2,7 +2,7 @@ import { parse, validate } from 'graphql';
 import { diff } from '../bench/compare';
 import { checkLimits } from '../bench/query-cost';
 import { REFERENCE_QUERIES } from '../bench/reference';
-import { readScaleMark, SCALE_MARK, scaleSize } from '../bench/scale/scale-mark';
+import { OPEN_REQUEST, readScaleMark, SCALE_MARK, scaleRowId, scaleRowIdSql, scaleSize } from '../bench/scale/scale-mark';
 import { getSchema } from '../src/schema';
 import { createTestDatabase, TestDatabase } from './helpers/database';
 
@@ -19,6 +19,11 @@ describe('the benchmark refuses what it cannot measure', () => {
     expect(await readScaleMark(db.url)).toEqual({ fraction: 0.1, schools: 5000, alliances: 50, peoplePerAlliance: 120, formerMembersPerAlliance: 40 });
   });
 
+  it('names a seeded row by the same id in SQL as in Node, so a reference query can name one', async () => {
+    const [{ id }] = await db.dataSource.query(`SELECT ${scaleRowIdSql(OPEN_REQUEST, '$1', '$2::int')} AS id`, ['scale-01', 0]);
+    expect(id).toBe(scaleRowId(OPEN_REQUEST, 'scale-01', 0));
+  });
+
   it('names each value where the API and the baseline differ', () => {
     const baseline = { people: { totalCount: 3, edges: [{ node: { email: 'a@x' } }, { node: { email: 'b@x' } }] } };
     const api = { people: { totalCount: 3, edges: [{ node: { email: 'a@x' } }, { node: { email: null } }] } };
@@ -27,10 +32,10 @@ describe('the benchmark refuses what it cannot measure', () => {
     expect(diff(baseline, baseline, 'data')).toEqual([]);
   });
 
-  it('benchmarks every reference query as the schema and the server\'s limits accept it, the designations directory and round progress among them', () => {
+  it('benchmarks every reference query as the schema and the server\'s limits accept it, designations, rounds, deployments and broker matches among them', () => {
     const keys = REFERENCE_QUERIES.map((q) => q.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toEqual(expect.arrayContaining(['nested', 'schools', 'people', 'designations', 'rounds']));
+    expect(keys).toEqual(expect.arrayContaining(['nested', 'schools', 'people', 'designations', 'rounds', 'deployments', 'brokerMatches']));
     for (const q of REFERENCE_QUERIES) {
       expect({ key: q.key, errors: validate(getSchema(), parse(q.graphql)).map((e) => e.message) }).toEqual({ key: q.key, errors: [] });
       expect({ key: q.key, accepted: checkLimits(getSchema(), q.graphql).accepted }).toEqual({ key: q.key, accepted: true });
