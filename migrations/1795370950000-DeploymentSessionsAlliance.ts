@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * alliance to find one page's (README, "Cost growth": 921 buffers, 4-10 ms; with it a bitmap scan of
  * the alliance's 739, 340 buffers, 1.4 ms).
  */
-export class DeploymentSessionsAlliance1795371000000 implements MigrationInterface {
-  name = 'DeploymentSessionsAlliance1795371000000';
+export class DeploymentSessionsAlliance1795370950000 implements MigrationInterface {
+  name = 'DeploymentSessionsAlliance1795370950000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE INDEX deployment_sessions_alliance ON deployment_sessions (alliance_id)`);
