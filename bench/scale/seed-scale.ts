@@ -525,8 +525,8 @@ async function seedBrokerage(client: Client, step: (label: string) => void): Pro
                               agreed_by_user_id, tariff_id, tariff_full_day_pence, tariff_half_day_pence, tariff_hours_per_day, tariff_brokerage_fee_per_day_pence,
                               started_on, completed_on, status_before_hold, ended_on, status_reason, impact_rating, impact_evidence, evaluated_on,
                               evaluated_by_name, evaluation_recorded_by_coordinator)
-     SELECT p.deployment_id, p.alliance_id, p.request_id, p.designation_id, p.person_id, p.home_school_id, p.supported_school_id, p.status::deployment_status,
-            p.proposed_on,
+     SELECT p.deployment_id, p.alliance_id, p.request_id, p.designation_id, p.person_id, p.home_school_id, p.supported_school_id,
+            (CASE WHEN p.agreed THEN 'ACTIVE' ELSE p.status END)::deployment_status, p.proposed_on,
             CASE WHEN p.status = 'PROPOSED' AND p.h % 3 = 0 THEN NULL ELSE 'Support with ' || lower(coalesce(p.area_name, 'leadership')) || ' at ' || p.supported_school_name END,
             ARRAY['Better outcomes in ' || lower(coalesce(p.area_name, 'leadership')) || ' by the summer', 'Leaders able to sustain the improvement'],
             ARRAY['Termly pupil progress data', 'Joint lesson visits with the headteacher'],
@@ -536,7 +536,7 @@ async function seedBrokerage(client: Client, step: (label: string) => void): Pro
             CASE p.model WHEN 'DIAGNOSTIC_TWO_DAYS' THEN 'two consecutive days' WHEN 'HALF_DAY_WEEKLY_TWO_TERMS' THEN 'half a day a week' ELSE 'fortnightly, full or part days' END,
             p.starts_on, p.ends_on, p.terms_version, p.agreed_on, CASE WHEN p.agreed THEN p.coordinator_id END,
             t.id, t.full_day_pence, t.half_day_pence, t.hours_per_day, t.brokerage_fee_per_day_pence,
-            CASE WHEN p.started THEN p.starts_on END, p.completed_on, p.before_hold::deployment_status, p.ended_on,
+            CASE WHEN p.started THEN p.starts_on END, p.completed_on, NULL, p.ended_on,
             CASE p.status WHEN 'DECLINED' THEN 'The supported school chose another route.' WHEN 'CANCELLED' THEN 'The supported school''s priorities changed.'
                           WHEN 'ON_HOLD' THEN 'Paused while the supported school''s head is on leave.' END,
             p.impact_rating::impact_rating,
@@ -587,6 +587,11 @@ async function seedBrokerage(client: Client, step: (label: string) => void): Pro
                           AND l.held_on + 2 + (p.g + si) % 9 < date '${BROKERAGE_AS_OF}'
                      THEN l.held_on + 2 + (p.g + si) % 9 END AS submitted_on) vr
       WHERE p.agreed`,
+  );
+  // Sessions go on agreed or active deployments only (the schema's trigger): agreed ones were inserted ACTIVE, given their sessions, and now end up where they did.
+  await client.query(
+    `UPDATE deployments d SET status = p.status::deployment_status, status_before_hold = p.before_hold::deployment_status
+       FROM scale_plan p WHERE d.id = p.deployment_id AND p.agreed AND p.status <> 'ACTIVE'`,
   );
   const reviews = await client.query(
     `INSERT INTO designation_reviews (alliance_id, designation_id, trigger, reason, opened_on, outcome, outcome_notes, completed_on, deployment_id)
