@@ -4,6 +4,11 @@ import { disableRowLevelSecurity, enableRowLevelSecurity, ofActingAlliance, role
 const R = RUNTIME_ROLE;
 const TABLES = ['support_requests', 'deployments', 'deployment_signatures', 'deployment_sessions'];
 const COORDINATORS = roleIn('PLATFORM_ADMIN', 'ALLIANCE_ADMIN');
+/**
+ * What the supported head's evaluation writes, as a text[] literal for jsonb's `-`; and academic_year,
+ * a generated column a BEFORE trigger sees as null (it follows starts_on, which is compared).
+ */
+const EVALUATION_COLUMNS = `ARRAY['academic_year', 'status', 'impact_rating', 'impact_evidence', 'evaluated_on', 'evaluated_by_user_id', 'evaluated_by_name', 'evaluation_recorded_by_coordinator', 'updated_at', 'version']`;
 const HEAD_OF = (column: string) => `(${roleIn('SCHOOL_LEAD')} AND ${column} = ${setting.schoolId})`;
 
 /**
@@ -120,7 +125,9 @@ export class Brokerage1795370800000 implements MigrationInterface {
         CONSTRAINT deployments_agreed CHECK (status NOT IN ('AGREED', 'ACTIVE', 'COMPLETED', 'EVALUATED', 'ON_HOLD') OR agreed_on IS NOT NULL),
         -- (rule) EVALUATED needs an evaluation.
         CONSTRAINT deployments_evaluated CHECK (status <> 'EVALUATED' OR (impact_rating IS NOT NULL AND evaluated_on IS NOT NULL)),
-        CHECK ((status = 'ON_HOLD') = (status_before_hold IS NOT NULL))
+        CHECK ((status = 'ON_HOLD') = (status_before_hold IS NOT NULL)),
+        CONSTRAINT deployments_dates_in_order CHECK (agreed_on >= proposed_on AND started_on >= agreed_on AND completed_on >= started_on
+          AND ended_on >= proposed_on AND evaluated_on >= completed_on)
       )`);
     await q.query(`CREATE INDEX deployments_alliance ON deployments (alliance_id, proposed_on DESC, id DESC)`);
     // Capacity sums a designation's deployments of one academic year; brokerage reads a school's history.
@@ -204,9 +211,19 @@ export class Brokerage1795370800000 implements MigrationInterface {
       AND (${setting.role} <> 'PRACTITIONER' OR person_id = ${setting.personId}))`;
     await q.query(`CREATE POLICY tenant_read ON deployments FOR SELECT TO ${R} USING (${tenant} AND ${seesDeployment})`);
     await q.query(`CREATE POLICY tenant_insert ON deployments FOR INSERT TO ${R} WITH CHECK (${tenant} AND ${COORDINATORS})`);
-    // The supported head's evaluation is an update of the deployment's own row.
-    const changesDeployment = `(${COORDINATORS} OR ${HEAD_OF('supported_school_id')})`;
-    await q.query(`CREATE POLICY tenant_update ON deployments FOR UPDATE TO ${R} USING (${tenant} AND ${changesDeployment}) WITH CHECK (${tenant} AND ${changesDeployment})`);
+    await q.query(`CREATE POLICY tenant_update ON deployments FOR UPDATE TO ${R} USING (${tenant} AND ${COORDINATORS}) WITH CHECK (${tenant} AND ${COORDINATORS})`);
+    // The supported head's evaluation is an update of the deployment's own row: a completed one, to evaluated, and (a trigger) its evaluation columns only.
+    await q.query(`CREATE POLICY supported_head_evaluates ON deployments FOR UPDATE TO ${R}
+      USING (${tenant} AND ${HEAD_OF('supported_school_id')} AND status = 'COMPLETED') WITH CHECK (${tenant} AND ${HEAD_OF('supported_school_id')} AND status = 'EVALUATED')`);
+    await q.query(`
+      CREATE FUNCTION deployments_head_changes_evaluation_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF ${setting.role} = 'SCHOOL_LEAD' AND (to_jsonb(NEW) - ${EVALUATION_COLUMNS}) IS DISTINCT FROM (to_jsonb(OLD) - ${EVALUATION_COLUMNS}) THEN
+          RAISE EXCEPTION 'a head changes a deployment''s evaluation only' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER deployments_head_changes_evaluation_only BEFORE UPDATE ON deployments FOR EACH ROW EXECUTE FUNCTION deployments_head_changes_evaluation_only()`);
 
     // A request is seen by whoever sees one of its deployments (the deployments' policy applies inside), and by the supported head.
     const throughDeployments = `id IN (SELECT dp.support_request_id FROM deployments dp)`;
@@ -218,22 +235,51 @@ export class Brokerage1795370800000 implements MigrationInterface {
 
     const ofVisibleDeployment = `deployment_id IN (SELECT dp.id FROM deployments dp)`;
     await q.query(`CREATE POLICY tenant_read ON deployment_signatures FOR SELECT TO ${R} USING (${tenant} AND ${ofVisibleDeployment})`);
-    // A party signs as themself, for the part they play in this deployment; the coordinator signs for the alliance and records paper ones.
+    // A party signs as themself, for the part they play in this deployment; the coordinator signs for
+    // the alliance as themself, and records the supported head's signature on paper as theirs, never another party's.
     const ownParty = `(signed_by_user_id = ${setting.userId} AND NOT recorded_by_coordinator AND deployment_id IN (SELECT dp.id FROM deployments dp WHERE
       (party = 'SYSTEM_LEADER' AND ${roleIn('PRACTITIONER')} AND dp.person_id = ${setting.personId})
       OR (party = 'HOME_HEADTEACHER' AND ${HEAD_OF('dp.home_school_id')})
       OR (party = 'SUPPORTED_HEADTEACHER' AND ${HEAD_OF('dp.supported_school_id')})))`;
-    await q.query(`CREATE POLICY tenant_insert ON deployment_signatures FOR INSERT TO ${R} WITH CHECK (${tenant} AND (${COORDINATORS} OR ${ownParty}))`);
+    const coordinatorSigns = `(${COORDINATORS} AND ((party = 'ALLIANCE' AND signed_by_user_id = ${setting.userId} AND NOT recorded_by_coordinator)
+      OR (party = 'SUPPORTED_HEADTEACHER' AND recorded_by_coordinator AND signed_by_user_id IS NULL AND recorded_by_user_id = ${setting.userId})))`;
+    await q.query(`CREATE POLICY tenant_insert ON deployment_signatures FOR INSERT TO ${R} WITH CHECK (${tenant} AND (${coordinatorSigns} OR ${ownParty}))`);
 
     await q.query(`CREATE POLICY tenant_read ON deployment_sessions FOR SELECT TO ${R} USING (${tenant} AND ${ofVisibleDeployment})`);
     // The system leader logs their own sessions and visit records; the coordinator any.
     const ownSessions = `(${COORDINATORS} OR (${roleIn('PRACTITIONER')} AND deployment_id IN (SELECT dp.id FROM deployments dp WHERE dp.person_id = ${setting.personId})))`;
     await q.query(`CREATE POLICY tenant_write ON deployment_sessions FOR ALL TO ${R} USING (${tenant} AND ${ownSessions}) WITH CHECK (${tenant} AND ${ownSessions})`);
+    // (rule) Sessions go on agreed or active deployments, delivered ones on active ones only. Checked
+    // here under a share lock of the deployment row, so a session cannot slip onto a deployment being
+    // cancelled at the same moment: it waits for the cancellation and then sees it. SECURITY DEFINER
+    // because a system leader may read their deployment but not lock it; the function reads one row.
+    await q.query(`
+      CREATE FUNCTION deployment_sessions_need_open_deployment() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      DECLARE deployment_status deployment_status;
+      BEGIN
+        -- The owner's tools (the demo data) write history as it happened: requests always carry a role.
+        IF ${setting.role} = '' THEN
+          RETURN NEW;
+        END IF;
+        -- A delivered session's visit record and notes may be written whatever became of its deployment since.
+        IF TG_OP = 'UPDATE' AND OLD.status = 'DELIVERED' AND NEW.status = 'DELIVERED' AND OLD.held_on = NEW.held_on THEN
+          RETURN NEW;
+        END IF;
+        SELECT d.status INTO deployment_status FROM deployments d WHERE d.id = NEW.deployment_id AND d.alliance_id = NEW.alliance_id FOR SHARE;
+        IF deployment_status IS NULL OR deployment_status NOT IN ('AGREED', 'ACTIVE') OR (NEW.status = 'DELIVERED' AND deployment_status <> 'ACTIVE') THEN
+          RAISE EXCEPTION 'sessions are logged on an AGREED or ACTIVE deployment, and delivered on an ACTIVE one; this deployment is %', deployment_status
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'deployment_sessions_open_deployment';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`REVOKE ALL ON FUNCTION deployment_sessions_need_open_deployment() FROM PUBLIC`);
+    await q.query(`CREATE TRIGGER deployment_sessions_need_open_deployment BEFORE INSERT OR UPDATE ON deployment_sessions FOR EACH ROW EXECUTE FUNCTION deployment_sessions_need_open_deployment()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of TABLES) await disableRowLevelSecurity(q, table, ['tenant_read', 'tenant_insert', 'tenant_update', 'tenant_write']);
+    for (const table of TABLES) await disableRowLevelSecurity(q, table, ['tenant_read', 'tenant_insert', 'tenant_update', 'tenant_write', 'supported_head_evaluates']);
     await q.query(`DROP TABLE deployment_sessions, deployment_signatures, deployments, support_requests`);
+    await q.query(`DROP FUNCTION deployment_sessions_need_open_deployment(), deployments_head_changes_evaluation_only()`);
     await q.query(`ALTER TABLE designations DROP CONSTRAINT designations_id_person`);
     await q.query(`DROP TYPE impact_rating, session_status, session_length, contract_party, deployment_model, deployment_status, support_request_status, commissioner_type`);
   }

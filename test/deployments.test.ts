@@ -1,6 +1,6 @@
 import { academicYearOf, englishDate, formatAcademicYear } from '../src/common/academic-year';
 import { addDays } from '../src/common/dates';
-import { toGlobalId } from '../src/common/global-id';
+import { fromGlobalId, toGlobalId } from '../src/common/global-id';
 import { AllianceTariff } from '../src/modules/alliances/alliance-tariff.entity';
 import { Alliance } from '../src/modules/alliances/alliance.entity';
 import { DesignationStatus } from '../src/modules/designations/designation-enums';
@@ -67,13 +67,13 @@ describe('brokerage and deployments', () => {
     return { person, designation: d, user };
   }
 
-  async function request(): Promise<string> {
-    const data = await ok(CREATE_REQUEST, { input: { commissioner: { type: 'SCHOOL' }, supportedSchoolUrn: supported.urn, needs: 'Maths leadership', areas: ['Maths'] } }, coordinator);
+  async function request(school = supported): Promise<string> {
+    const data = await ok(CREATE_REQUEST, { input: { commissioner: { type: 'SCHOOL' }, supportedSchoolUrn: school.urn, needs: 'Maths leadership', areas: ['Maths'] } }, coordinator);
     return data.createSupportRequest.supportRequest.id;
   }
 
-  async function proposed(terms: Record<string, unknown> = TERMS, d = designation) {
-    const data = await ok(PROPOSE, { input: { supportRequestId: await request(), designationId: toGlobalId('Designation', d.id), terms } }, coordinator);
+  async function proposed(terms: Record<string, unknown> = TERMS, d = designation, school = supported) {
+    const data = await ok(PROPOSE, { input: { supportRequestId: await request(school), designationId: toGlobalId('Designation', d.id), terms } }, coordinator);
     return data.proposeDeployment.deployment as { id: string; version: number; termsVersion: number };
   }
 
@@ -135,6 +135,20 @@ describe('brokerage and deployments', () => {
     it('is the coordinator\'s to make', async () => {
       const error = await refused(CREATE_REQUEST, { input: { commissioner: { type: 'SCHOOL' }, supportedSchoolUrn: supported.urn, needs: 'x' } }, homeHead);
       expect(error.extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('a request\'s end', () => {
+    it('is refused while a deployment of it is live, and agreeing one of a request that ended is refused', async () => {
+      const d = await proposed();
+      await signedByAll(d.id);
+      const requestId = toGlobalId('SupportRequest', (await t.db.dataSource.query(`SELECT support_request_id AS id FROM deployments WHERE id = $1`, [fromGlobalId(d.id)!.id]))[0].id);
+      const error = await refused(`mutation($input: EndSupportRequestInput!) { withdrawSupportRequest(input: $input) { supportRequest { status } } }`, { input: { supportRequestId: requestId, reason: 'Academy conversion' } }, coordinator);
+      expect(error).toMatchObject({ extensions: { code: 'CONFLICT' }, message: expect.stringMatching(/still proposed, agreed, active or on hold/) });
+      // As an owner's tool could leave it: the request ended with its proposal still open.
+      await t.db.dataSource.query(`UPDATE support_requests SET status = 'WITHDRAWN', closed_on = current_date WHERE id = $1`, [fromGlobalId(requestId)!.id]);
+      expect((await refused(AGREE, { input: { deploymentId: d.id } }, coordinator)).message).toBe('the support request is WITHDRAWN: a deployment for it is no longer agreed');
+      expect((await t.db.dataSource.query(`SELECT status FROM deployments WHERE id = $1`, [fromGlobalId(d.id)!.id]))[0].status).toBe('PROPOSED');
     });
   });
 
@@ -206,8 +220,10 @@ describe('brokerage and deployments', () => {
       await expect(insert('SCHOOL_LEAD', `set_config('app.school_id', '${home.id}', true)`)).rejects.toThrow(/row-level security/);
     });
 
-    it('the coordinator records the supported head\'s paper signature, and the record says so', async () => {
-      const d = await proposed();
+    it('the coordinator records the paper signature of a supported head who has no account here, and the record says so', async () => {
+      expect((await refused(SIGN, { input: { deploymentId: (await proposed()).id, party: 'SUPPORTED_HEADTEACHER', termsVersion: 1, onPaperSignatoryName: 'X' } }, coordinator)).message)
+        .toBe("the supported school's head has an account here: they sign for themself");
+      const d = await proposed(TERMS, designation, await createSchool(t.db.dataSource.manager));
       const data = await ok(SIGN, { input: { deploymentId: d.id, party: 'SUPPORTED_HEADTEACHER', termsVersion: 1, onPaperSignatoryName: 'Ms P. Paper' } }, coordinator);
       expect(data.signDeployment.signature).toMatchObject({ signedByName: 'Ms P. Paper', recordedByCoordinator: true });
       expect((await refused(SIGN, { input: { deploymentId: d.id, party: 'HOME_HEADTEACHER', termsVersion: 1, onPaperSignatoryName: 'X' } }, coordinator)).extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.party' });

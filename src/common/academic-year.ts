@@ -19,11 +19,12 @@ export function formatAcademicYear(startYear: number): string {
 
 const LABEL = /^(\d{4})\/(\d{2})$/;
 
-/** Accepts "2024/25"; undefined for anything else, including "2024/26". */
+/** Accepts "2024/25" from 1900/01 to 2198/99; undefined for anything else, including "2024/26". */
 export function parseAcademicYear(label: string): number | undefined {
   const match = LABEL.exec(label.trim());
   if (!match) return undefined;
   const start = Number(match[1]);
+  if (start < 1900 || start > 2198) return undefined;
   return (start + 1) % 100 === Number(match[2]) ? start : undefined;
 }
 

@@ -9,9 +9,13 @@ const APOLLO_CLIENT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION
 
 const isExposed = (code: unknown) => EXPOSED_CODES.has(String(code)) || APOLLO_CLIENT_CODES.has(String(code));
 
-/** A row another request holds, waited for until lock_timeout: the caller should try again. */
-const LOCK_NOT_AVAILABLE = '55P03';
-const isLockWait = (error: unknown) => (unwrapResolverError(error) as { driverError?: { code?: string } } | undefined)?.driverError?.code === LOCK_NOT_AVAILABLE;
+/**
+ * A row another request holds, waited for until lock_timeout (55P03), or a change that met another
+ * at the same moment and lost (a deadlock, 40P01; a serialization failure, 40001): nothing was
+ * written, and the caller should try again.
+ */
+const TRY_AGAIN = new Set(['55P03', '40P01', '40001']);
+const isLockWait = (error: unknown) => TRY_AGAIN.has(String((unwrapResolverError(error) as { driverError?: { code?: string } } | undefined)?.driverError?.code));
 
 /**
  * Our own codes and Apollo's request errors pass through; anything else is a fault of ours and leaves

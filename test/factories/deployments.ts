@@ -39,7 +39,7 @@ export async function createDeployment(
   return em.getRepository(Deployment).save(
     em.create(Deployment, {
       allianceId: request.allianceId, supportRequestId: request.id, designationId: designation.id, personId: designation.personId, homeSchoolId,
-      supportedSchoolId: request.supportedSchoolId, status, proposedOn: '2025-09-05', scope: 'Maths leadership support', objectives: ['Raise attainment'],
+      supportedSchoolId: request.supportedSchoolId, status, proposedOn: [overrides.agreedOn, '2025-09-05'].filter((d): d is string => !!d).sort()[0], scope: 'Maths leadership support', objectives: ['Raise attainment'],
       impactMeasures: ['KS2 maths outcomes'], fundingSource: 'School budget', plannedDays: 5, startsOn: '2025-09-15', endsOn: '2026-03-31', termsVersion: 1,
       ...(agreed && {
         agreedOn: '2025-09-10', tariffFullDayPence: tariff.fullDayPence, tariffHalfDayPence: tariff.halfDayPence, tariffHoursPerDay: tariff.hoursPerDay,

@@ -76,6 +76,12 @@ export function updateDeploymentTerms(ctx: RequestContext, input: UpdateDeployme
   });
 }
 
+/** Whether the supported school's head can sign here: a head's membership of the alliance for that school. */
+async function supportedHeadHasAccount(tx: RequestContext, d: Deployment): Promise<boolean> {
+  const rows: unknown[] = await tx.em.query(`SELECT 1 FROM memberships WHERE alliance_id = $1 AND role = 'SCHOOL_LEAD' AND school_id = $2 LIMIT 1`, [d.allianceId, d.supportedSchoolId]);
+  return rows.length > 0;
+}
+
 /** Which party a caller may sign as, themself. */
 function partiesOf(ctx: RequestContext, d: Deployment): ContractParty[] {
   const acting = actingOf(ctx);
@@ -95,6 +101,7 @@ export function signDeployment(ctx: RequestContext, input: SignDeploymentInput):
     if (onPaper) {
       if (!isCoordinator(acting)) throw new Forbidden('only the coordinator records a signature received on paper');
       if (input.party !== ContractParty.SUPPORTED_HEADTEACHER) throw new BadUserInput("a signature on paper is recorded for the supported school's head only; the others sign here", 'input.party');
+      if (await supportedHeadHasAccount(tx, d)) throw new Conflict("the supported school's head has an account here: they sign for themself");
     } else if (!partiesOf(tx, d).includes(input.party)) {
       throw new Forbidden(`you do not sign for ${input.party} on this deployment; each party signs as themself`);
     }
@@ -139,12 +146,16 @@ export function agreeDeployment(ctx: RequestContext, input: AgreeDeploymentInput
   return inTransaction(ctx, async (tx) => {
     const d = await deploymentForChange(tx, input);
     checkDeploymentTransition(d.status, S.AGREED, 'agreeDeployment', deploymentMoverOf(acting, d));
+    // Locks in the order a proposal takes them (the request, then the designation), so the two never wait on each other.
+    const request = await lockedSupportRequest(tx, d.supportRequestId);
+    if (!BROKERABLE.includes(request.status)) throw new Conflict(`the support request is ${request.status}: a deployment for it is no longer agreed`);
     const signatures = await tx.em.find(DeploymentSignature, { where: { deploymentId: d.id, termsVersion: d.termsVersion } });
     const unmet = unmetContractTerms(d, signatures.map((s) => s.party));
     if (unmet.length) throw ineligible('the contract is not ready to agree', unmet, { code: 'CONFLICT' });
     const override = await takeCapacity(tx, d, optionalText(input.capacityOverrideReason, 'input.capacityOverrideReason', 4000));
     const before = snapshot(d);
-    const agreedOn = pastDay(input.agreedOn, 'input.agreedOn', { day: d.proposedOn, what: 'the proposal' });
+    const lastSigned = signatures.map((s) => s.signedOn).sort().at(-1)!;
+    const agreedOn = pastDay(input.agreedOn, 'input.agreedOn', { day: lastSigned, what: 'the last signature' });
     const tariff = await tariffInForce(tx, d.allianceId, agreedOn);
     Object.assign(d, {
       status: S.AGREED, agreedOn, agreedByUserId: acting.userId, capacityOverrideReason: override,
@@ -152,7 +163,6 @@ export function agreeDeployment(ctx: RequestContext, input: AgreeDeploymentInput
       tariffBrokerageFeePerDayPence: tariff.brokerage_fee_per_day_pence,
     });
     const saved = await saveDeployment(tx, 'agreeDeployment', before, d);
-    const request = await lockedSupportRequest(tx, d.supportRequestId);
     const next = followDeployment(request.status, 'agreeDeployment');
     return { deployment: saved, supportRequest: next ? await moveSupportRequest(tx, request, next, 'agreeDeployment') : request };
   });
@@ -173,7 +183,8 @@ export function moveDeployment(ctx: RequestContext, action: Move, input: Deploym
     if (!to) throw new Conflict(`a deployment resumes from ON_HOLD only; this one is ${d.status}`);
     checkDeploymentTransition(d.status, to, action, deploymentMoverOf(acting, d));
     const before = snapshot(d);
-    const on = pastDay(input.on, 'input.on', { day: d.agreedOn ?? d.proposedOn, what: d.agreedOn ? 'the agreement' : 'the proposal' });
+    const since = d.startedOn ? { day: d.startedOn, what: 'the start' } : d.agreedOn ? { day: d.agreedOn, what: 'the agreement' } : { day: d.proposedOn, what: 'the proposal' };
+    const on = pastDay(input.on, 'input.on', since);
     const reason = NEEDS_REASON.includes(action) ? requiredText(input.reason ?? '', 'input.reason', 4000) : optionalText(input.reason, 'input.reason', 4000);
     // A deployment on hold holds no capacity: resuming takes it again, under the same rule as agreeing.
     if (action === 'resumeDeployment') {

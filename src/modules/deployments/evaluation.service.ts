@@ -11,7 +11,7 @@ import { isCoordinator } from '../designations/designation.policy';
 import { checkTransition, Mover } from '../designations/lifecycle';
 import { optionalText, requiredText } from '../people/person.validation';
 import { DeploymentStatus, ImpactRating } from './deployment-enums';
-import { deploymentForChange, deploymentMoverOf, saveDeployment, snapshot } from './deployment-store';
+import { deploymentForChange, deploymentMoverOf, saveDeployment, snapshot, visibleDeployment } from './deployment-store';
 import { Deployment } from './deployment.entity';
 import { checkDeploymentTransition } from './lifecycle';
 import { EvaluateDeploymentInput } from './evaluation.inputs';
@@ -28,6 +28,9 @@ const REVIEW_AUDITED = ['trigger', 'reason', 'openedOn', 'outcome', 'outcomeNote
 export function evaluateDeployment(ctx: RequestContext, input: EvaluateDeploymentInput): Promise<{ deployment: Deployment; review: DesignationReview | null }> {
   const acting = actingOf(ctx);
   return inTransaction(ctx, async (tx) => {
+    // The move is checked before the lock too: the second wall lets the supported head lock a COMPLETED deployment only.
+    const seen = await visibleDeployment(tx, input.deploymentId);
+    checkDeploymentTransition(seen.status, DeploymentStatus.EVALUATED, 'evaluateDeployment', deploymentMoverOf(acting, seen));
     const d = await deploymentForChange(tx, input, "only the supported school's head, or the coordinator, evaluates this deployment");
     checkDeploymentTransition(d.status, DeploymentStatus.EVALUATED, 'evaluateDeployment', deploymentMoverOf(acting, d));
     const byCoordinator = isCoordinator(acting);

@@ -1,3 +1,4 @@
+import { QueryFailedError } from 'typeorm';
 import { englishDate } from '../../common/academic-year';
 import { PageArgs } from '../../common/connection';
 import { BadUserInput, Conflict, Forbidden } from '../../common/errors';
@@ -72,7 +73,15 @@ function deliver(session: DeploymentSession): void {
 }
 
 async function saveSession(tx: RequestContext, action: string, before: DeploymentSession | null, session: DeploymentSession): Promise<DeploymentSession> {
-  const saved = await tx.em.save(session);
+  let saved: DeploymentSession;
+  try {
+    saved = await tx.em.save(session);
+  } catch (error) {
+    // The deployment moved (was cancelled, put on hold) while this change waited for it: the database's check has the last word.
+    const driverError = error instanceof QueryFailedError ? (error.driverError as { constraint?: string; message: string }) : undefined;
+    if (driverError?.constraint === 'deployment_sessions_open_deployment') throw new Conflict(driverError.message);
+    throw error;
+  }
   await recordChange(tx, { action, objectType: 'DeploymentSession', objectId: saved.id, before, after: saved, fields: AUDITED });
   return saved;
 }

@@ -29,7 +29,7 @@ export function applyTerms(d: Deployment, input: DeploymentTermsInput | null | u
   if (d.plannedDays != null && !(d.plannedDays > 0 && d.plannedDays <= 195 && Number.isFinite(d.plannedDays))) {
     throw new BadUserInput(`${field}.plannedDays must be more than 0 and at most 195 days`, `${field}.plannedDays`);
   }
-  if (d.plannedDays != null && Math.round(d.plannedDays * 100) !== d.plannedDays * 100) {
+  if (d.plannedDays != null && Math.abs(d.plannedDays * 100 - Math.round(d.plannedDays * 100)) > 1e-6) {
     throw new BadUserInput(`${field}.plannedDays has at most two decimal places`, `${field}.plannedDays`);
   }
   if (input.frequency !== undefined) d.frequency = optionalText(input.frequency, `${field}.frequency`, 200);

@@ -1,6 +1,6 @@
 import { englishDate } from '../../common/academic-year';
 import { PageArgs } from '../../common/connection';
-import { BadUserInput } from '../../common/errors';
+import { BadUserInput, Conflict } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { paginate } from '../../common/paginate';
 import { actingOf, RequestContext } from '../../context/context';
@@ -130,6 +130,11 @@ export function endSupportRequest(ctx: RequestContext, input: EndSupportRequestI
   actingOf(ctx);
   return inTransaction(ctx, async (tx) => {
     const request = await supportRequestForChange(tx, input.supportRequestId, input.expectedVersion);
+    const [live]: { n: number }[] = await tx.em.query(
+      `SELECT count(*)::int AS n FROM deployments WHERE support_request_id = $1 AND status IN ('PROPOSED', 'AGREED', 'ACTIVE', 'ON_HOLD')`,
+      [request.id],
+    );
+    if (live.n > 0) throw new Conflict(`the request has ${live.n} deployment${live.n === 1 ? '' : 's'} still proposed, agreed, active or on hold: complete, decline or cancel them first`);
     const reason = to === SupportRequestStatus.WITHDRAWN ? requiredText(input.reason ?? '', 'input.reason', 4000) : optionalText(input.reason, 'input.reason', 4000);
     return moveSupportRequest(tx, request, to, to === SupportRequestStatus.CLOSED ? 'closeSupportRequest' : 'withdrawSupportRequest', reason);
   });
