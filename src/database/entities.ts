@@ -23,4 +23,15 @@ import { Deployment } from '../modules/deployments/deployment.entity';
 import { DeploymentSignature } from '../modules/deployments/deployment-signature.entity';
 import { DeploymentSession } from '../modules/deployments/deployment-session.entity';
 
-export const entities = [School, Alliance, SchoolMembership, AllianceTariff, AllianceTerm, AreaOfExpertise, User, Membership, Person, AuditEvent, RecruitmentRound, RecruitmentRoundTarget, Designation, DesignationReference, ReleaseCommitment, DesignationReview, Programme, ProgrammeCohort, ProgrammeDay, ProgrammeEnrolment, SupportRequest, Deployment, DeploymentSignature, DeploymentSession];
+import { ResearchProject } from '../modules/research/research-project.entity';
+import { ResearchProjectMember } from '../modules/research/research-project-member.entity';
+import { ResearchAuthor } from '../modules/research/research-author.entity';
+import { ResearchCall } from '../modules/research/research-call.entity';
+import { ResearchInterest } from '../modules/research/research-interest.entity';
+import { ResearchBudget } from '../modules/research/research-budget.entity';
+import { ConferenceEvent } from '../modules/conference/conference-event.entity';
+import { ConferenceSession } from '../modules/conference/conference-session.entity';
+import { ConferencePresentation } from '../modules/conference/conference-presentation.entity';
+
+export const entities = [School, Alliance, SchoolMembership, AllianceTariff, AllianceTerm, AreaOfExpertise, User, Membership, Person, AuditEvent, RecruitmentRound, RecruitmentRoundTarget, Designation, DesignationReference, ReleaseCommitment, DesignationReview, Programme, ProgrammeCohort, ProgrammeDay, ProgrammeEnrolment, SupportRequest, Deployment, DeploymentSignature, DeploymentSession,
+  ResearchProject, ResearchProjectMember, ResearchAuthor, ResearchCall, ResearchInterest, ResearchBudget, ConferenceEvent, ConferenceSession, ConferencePresentation];

@@ -6,6 +6,7 @@ import { recruitmentLoaders } from '../modules/recruitment/recruitment.loaders';
 import { schoolLoaders } from '../modules/schools/schools.loaders';
 import { programmeLoaders } from '../modules/programmes/programmes.loaders';
 import { deploymentLoaders } from '../modules/deployments/deployments.loaders';
+import { researchLoaders } from '../modules/research/research.loaders';
 import { LoaderScope } from './helpers';
 import { Selection } from './selection';
 
@@ -19,6 +20,7 @@ const definitions = {
   ...recruitmentLoaders,
   ...programmeLoaders,
   ...deploymentLoaders,
+  ...researchLoaders,
 };
 
 export type Loaders = { [K in keyof typeof definitions]: ReturnType<(typeof definitions)[K]> };

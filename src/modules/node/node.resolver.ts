@@ -25,6 +25,12 @@ export const NODE_LOADERS: Record<string, keyof Loaders> = {
   Deployment: 'deploymentById',
   DeploymentSignature: 'deploymentSignatureById',
   DeploymentSession: 'deploymentSessionById',
+  ResearchProject: 'researchProjectById',
+  ResearchCall: 'researchCallById',
+  ResearchInterest: 'researchInterestById',
+  ConferenceEvent: 'conferenceEventById',
+  ConferenceSession: 'conferenceSessionById',
+  ConferencePresentation: 'conferencePresentationById',
 };
 
 const MAX_NODES = 100;

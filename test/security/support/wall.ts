@@ -20,8 +20,10 @@ export async function wallProblems(db: DataSource, runtimeRole: string): Promise
             count(p.oid) FILTER (WHERE (r.oid = ANY (p.polroles) OR 0 = ANY (p.polroles))
                                    AND coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') LIKE '%app.alliance_id%')::int AS tenant_policies,
             -- Permissive policies are OR'ed: one that ignores the tenant opens every row, whatever the others say.
+            -- The one reviewed exception: PedEx's public_read, a read of published and public rows only, for anyone.
             count(p.oid) FILTER (WHERE (r.oid = ANY (p.polroles) OR 0 = ANY (p.polroles)) AND p.polpermissive
-                                   AND coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') NOT SIMILAR TO '%app.(alliance_id|user_id)%')::int AS open_policies
+                                   AND coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '') NOT SIMILAR TO '%app.(alliance_id|user_id)%'
+                                   AND NOT (p.polname = 'public_read' AND p.polcmd = 'r' AND pg_get_expr(p.polqual, p.polrelid) LIKE '%''PUBLISHED''%' AND pg_get_expr(p.polqual, p.polrelid) LIKE '%''PUBLIC''%'))::int AS open_policies
        FROM pg_class c
        JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname NOT IN ('pg_catalog', 'information_schema')
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'alliance_id' AND NOT a.attisdropped

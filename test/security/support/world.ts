@@ -11,6 +11,7 @@ import { addMember, createAlliance, createSchool } from '../../factories';
 import { createPerson, createUser, TestUser } from '../../factories/users';
 import { SeededSystemLeaders, seedSystemLeaders } from '../../factories/designations';
 import { SeededBrokerage, seedBrokerage } from '../../factories/deployments';
+import { seedResearch } from '../../factories/research';
 
 /**
  * Two alliances, A and B, seeded so that a leak is easy to see: every string field of a staff
@@ -104,6 +105,7 @@ async function seedTenant(em: EntityManager, key: TenantKey, extraPeople: number
   };
   await seedProgramme(em, key, alliance, practitionerPerson);
   const brokerage = await seedBrokerage(em, alliance, systemLeaders.active, leadSchool, otherSchool, `MARKER_${key}`);
+  await seedResearch(em, alliance, practitionerPerson, leadSchool, `MARKER_${key}`);
   return { key, alliance, leadSchool, otherSchool, people, practitionerPerson, colleagueAtLeadSchool, personAtOtherSchool, users, systemLeaders, brokerage };
 }
 

@@ -1,0 +1,54 @@
+import { Conflict, Forbidden } from '../../common/errors';
+import { ResearchStatus as S } from './research-enums';
+
+/** Who moves a project: the coordinator, or a Lead Practitioner who leads it. */
+export enum ResearchMover {
+  COORDINATOR = 'COORDINATOR',
+  LEAD = 'LEAD',
+}
+
+interface Transition {
+  from: S;
+  to: S;
+  /** The mutation that makes the move. */
+  action: string;
+  by: ResearchMover[];
+}
+
+const { COORDINATOR, LEAD } = ResearchMover;
+const BEFORE_PUBLICATION = [S.PROPOSED, S.APPROVED, S.IN_PROGRESS, S.WRITING_UP, S.SUBMITTED, S.REVISIONS_REQUESTED, S.ACCEPTED];
+
+/**
+ * THE research lifecycle (DOMAIN.md): every allowed move, which mutation makes it, and who may. The
+ * coordinator approves, accepts, rejects and asks for revisions (the alliance's editorial decisions);
+ * the lead moves their own work on and submits it; publication is publishResearchProject's, behind
+ * the publication gate; either may withdraw a project before it is published.
+ */
+export const TRANSITIONS: readonly Transition[] = [
+  { from: S.PROPOSED, to: S.APPROVED, action: 'transitionResearchProject', by: [COORDINATOR] },
+  { from: S.APPROVED, to: S.IN_PROGRESS, action: 'transitionResearchProject', by: [COORDINATOR, LEAD] },
+  { from: S.IN_PROGRESS, to: S.WRITING_UP, action: 'transitionResearchProject', by: [COORDINATOR, LEAD] },
+  { from: S.WRITING_UP, to: S.SUBMITTED, action: 'transitionResearchProject', by: [COORDINATOR, LEAD] },
+  { from: S.SUBMITTED, to: S.REVISIONS_REQUESTED, action: 'transitionResearchProject', by: [COORDINATOR] },
+  { from: S.REVISIONS_REQUESTED, to: S.SUBMITTED, action: 'transitionResearchProject', by: [COORDINATOR, LEAD] },
+  { from: S.SUBMITTED, to: S.ACCEPTED, action: 'transitionResearchProject', by: [COORDINATOR] },
+  { from: S.SUBMITTED, to: S.REJECTED, action: 'transitionResearchProject', by: [COORDINATOR] },
+  { from: S.ACCEPTED, to: S.PUBLISHED, action: 'publishResearchProject', by: [COORDINATOR] },
+  ...BEFORE_PUBLICATION.map((from) => ({ from, to: S.WITHDRAWN, action: 'transitionResearchProject', by: [COORDINATOR, LEAD] })),
+];
+
+const NAMES: Record<ResearchMover, string> = { [COORDINATOR]: 'the coordinator', [LEAD]: "the project's lead" };
+
+/** Refuses a move the table does not allow (CONFLICT naming both states), or one this mover may not make (FORBIDDEN). */
+export function checkResearchTransition(from: S, to: S, action: string, mover: ResearchMover | null): void {
+  const moves = TRANSITIONS.filter((t) => t.from === from && t.to === to);
+  if (!moves.length) throw new Conflict(`a research project cannot move from ${from} to ${to}`);
+  const move = moves.find((t) => t.action === action);
+  if (!move) throw new Conflict(`a research project moves from ${from} to ${to} with ${moves.map((t) => t.action).join(' or ')}, not ${action}`);
+  if (!mover || !move.by.includes(mover)) throw new Forbidden(`only ${move.by.map((m) => NAMES[m]).join(' or ')} may move a research project from ${from} to ${to}`);
+}
+
+/** The moves this mover may make from a status, for screens to offer. */
+export function researchMovesFrom(from: S, mover: ResearchMover | null): Transition[] {
+  return mover ? TRANSITIONS.filter((t) => t.from === from && t.by.includes(mover)) : [];
+}
