@@ -10,14 +10,21 @@ const TRANSACTION_CONTROL = /^\s*(BEGIN|START TRANSACTION|COMMIT|ROLLBACK|SAVEPO
 export interface Statement {
   sql: string;
   parameters: unknown[];
+  /** The request's transaction start, with its role and settings: the plan is read under the same row-level security. */
+  settings?: string;
 }
 
 /** Counts the data statements the data source sends (transaction control aside); off by default. */
 export class StatementCounter implements Logger {
   enabled = false;
   statements: Statement[] = [];
+  private settings?: string;
   logQuery(query: string, parameters?: unknown[]) {
-    if (this.enabled && !TRANSACTION_CONTROL.test(query)) this.statements.push({ sql: query, parameters: parameters ?? [] });
+    if (!this.enabled) return;
+    if (/set_config\('app\./.test(query)) this.settings = query;
+    // A request's end: the next one's identity read runs before its settings, with the owner's rights.
+    else if (/^\s*(COMMIT|ROLLBACK)\b/i.test(query)) this.settings = undefined;
+    if (!TRANSACTION_CONTROL.test(query)) this.statements.push({ sql: query, parameters: parameters ?? [], settings: this.settings });
   }
   logQueryError() {}
   logQuerySlow() {}
@@ -27,6 +34,7 @@ export class StatementCounter implements Logger {
   /** The statements `work` sends (nothing else may run meanwhile). */
   async record(work: () => Promise<unknown>): Promise<Statement[]> {
     this.statements = [];
+    this.settings = undefined;
     this.enabled = true;
     try {
       await work();
@@ -75,7 +83,15 @@ export interface PlanFacts {
 
 /** EXPLAIN ANALYZE of a statement the API sent (read-only statements only: the reference queries read). */
 export async function planFacts(client: Client, statement: Statement, minRows: number): Promise<PlanFacts> {
-  const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.sql}`, statement.parameters);
+  // As the request ran it: the runtime role with the request's settings, so the policies' own reads
+  // (a scan the second wall adds) are in the plan; read-only, and rolled back.
+  await client.query(statement.settings ?? 'START TRANSACTION');
+  let rows: { 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }[];
+  try {
+    ({ rows } = await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode; 'Execution Time': number }] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.sql}`, statement.parameters));
+  } finally {
+    await client.query('ROLLBACK');
+  }
   const found: string[] = [];
   const walk = (node: PlanNode) => {
     if (node['Node Type'] === 'Seq Scan' && node['Relation Name']) found.push(node['Relation Name']);
