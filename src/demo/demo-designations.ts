@@ -70,10 +70,15 @@ export const DEMO_DESIGNATIONS: Record<DemoSlug, DemoDesignation[]> = {
     { person: 'phonics', type: T.SLE, status: S.ASSESSED, areas: ['PHONICS'], phases: [PRIMARY], applied: -85, shortlisted: -70, assessed: -45 },
     { person: 'senco', type: T.SLE, status: S.APPLIED, areas: ['SEND'], phases: [PRIMARY], applied: -60 },
     { person: 'teacher', type: T.LP, status: S.APPLIED, areas: ['EARLY_CAREER_TEACHERS'], phases: [PRIMARY], applied: -30, accreditingBody: 'SSAT' },
+    // A second Lead Practitioner, leading early years projects of the R&D database (demo-research.ts).
+    { person: 'eyfs', type: T.LP, status: S.ACTIVE, areas: ['EARLY_YEARS'], phases: [EARLY_YEARS], designated: -600, accreditingBody: 'London South TSA' },
   ],
   romero: [
     ...ROMERO_ROUND_APPLICATIONS,
     { person: 'lp', type: T.LP, status: S.ACTIVE, areas: ['ENGLISH'], phases: [PRIMARY], designated: -500, accreditingBody: 'Romero TSA' },
+    // Two more Lead Practitioners who lead projects of the R&D database (demo-research.ts).
+    { person: 'maths2', type: T.LP, status: S.ACTIVE, areas: ['MATHS'], phases: [PRIMARY], designated: -700, accreditingBody: 'Romero TSA' },
+    { person: 'english', type: T.LP, status: S.ACTIVE, areas: ['ENGLISH'], phases: [PRIMARY], designated: -400, accreditingBody: 'Romero TSA' },
   ],
   fusion: [
     { person: 'sle', type: T.SLE, status: S.ACTIVE, areas: ['MATHS'], phases: [SPECIAL], designated: -600 },

@@ -15,6 +15,7 @@ import { DEMO_LOGINS, demoPeople, PLATFORM_ADMIN_EMAIL } from './demo-people';
 import { DEMO_SCHOOLS, DemoSchool } from './demo-schools';
 import { loadDemoSystemLeaders } from './demo-system-leaders';
 import { loadDemoBrokerage } from './demo-brokerage';
+import { loadDemoResearch } from './demo-research';
 import { englishDate } from '../common/academic-year';
 
 /** Loads the demo data when the database has no alliance yet. Returns whether it did. */
@@ -30,7 +31,7 @@ export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<boole
 
 /**
  * Deterministic: the same rows every run (ids aside) for the same load date; system leaders' dates
- * count from it (demo-calendar.ts); brokerage follows the designations (demo-brokerage.ts). Later features add research.
+ * count from it (demo-calendar.ts); brokerage follows the designations (demo-brokerage.ts); research last (demo-research.ts).
  */
 export async function loadDemoData(em: EntityManager, today: string = englishDate()): Promise<void> {
   await em.getRepository(User).insert({ email: PLATFORM_ADMIN_EMAIL, displayName: 'Platform Admin', isPlatformAdmin: true });
@@ -67,6 +68,7 @@ export async function loadDemoData(em: EntityManager, today: string = englishDat
   }
   await loadDemoSystemLeaders(em, today);
   await loadDemoBrokerage(em, today);
+  await loadDemoResearch(em, today);
 }
 
 /** A handful of staff records per alliance, and the demo users who sign in as them. */

@@ -1,0 +1,223 @@
+import { DataSource } from 'typeorm';
+import { academicYearOf, englishDate } from '../src/common/academic-year';
+import { loadDemoData } from '../src/demo/load-demo-data';
+import { ResearchInterestOutcome, ResearchMethodology, ResearchStatus } from '../src/modules/research/research-enums';
+import { createTestDatabase, TestDatabase } from './helpers/database';
+import { startTestServer, TestServer } from './helpers/server';
+
+/** ORCID's check digit, written here independently of the demo's: ISO 7064 MOD 11-2. */
+function validOrcid(orcid: string): boolean {
+  if (!/^\d{4}-\d{4}-\d{4}-\d{3}[\dX]$/.test(orcid)) return false;
+  const digits = orcid.replace(/-/g, '');
+  let total = 0;
+  for (const d of digits.slice(0, 15)) total = (total + Number(d)) * 2;
+  const check = (12 - (total % 11)) % 11;
+  return digits[15] === (check === 10 ? 'X' : String(check));
+}
+
+/** ISSN's check digit: weights 8..2, modulo 11. */
+function validIssn(issn: string): boolean {
+  if (!/^\d{4}-\d{3}[\dX]$/.test(issn)) return false;
+  const digits = issn.replace('-', '');
+  const sum = [...digits.slice(0, 7)].reduce((s, d, i) => s + Number(d) * (8 - i), 0);
+  const check = (11 - (sum % 11)) % 11;
+  return digits[7] === (check === 10 ? 'X' : String(check));
+}
+
+/** What would make the demo's research impossible for the API to have made, as readable lines: the list must be empty. */
+async function inconsistencies(ds: DataSource, today: string): Promise<string[]> {
+  const problems: string[] = [];
+  const projects = await ds.query(
+    `SELECT a.slug, p.*, p.starts_on::text AS starts, p.ends_on::text AS ends, p.published_on::text AS published,
+            (SELECT json_agg(to_jsonb(x) ORDER BY x.position) FROM research_authors x WHERE x.project_id = p.id) AS authors,
+            (SELECT json_agg(json_build_object('role', m.role, 'lp', EXISTS (SELECT 1 FROM designations d WHERE d.person_id = m.person_id AND d.type = 'LP' AND d.status = 'ACTIVE'))) FROM research_project_members m WHERE m.project_id = p.id) AS members,
+            (SELECT count(*)::int FROM research_project_schools s JOIN alliance_school_memberships sm ON sm.school_id = s.school_id AND sm.alliance_id = p.alliance_id WHERE s.project_id = p.id) AS member_schools,
+            (SELECT count(*)::int FROM research_project_schools s WHERE s.project_id = p.id) AS schools
+       FROM research_projects p JOIN alliances a ON a.id = p.alliance_id ORDER BY a.slug, p.title`,
+  );
+  for (const p of projects) {
+    const say = (what: string) => problems.push(`${p.slug} ${p.status} "${p.title}": ${what}`);
+    const leads = (p.members ?? []).filter((m: { role: string }) => m.role === 'LEAD');
+    if (leads.length !== 1 || !leads[0].lp) say('not led by one ACTIVE Lead Practitioner');
+    if (p.schools === 0 || p.member_schools !== p.schools) say('schools not all members of the alliance');
+    if (p.keywords.length === 0 || p.area_ids.length === 0 || p.key_stages.length === 0) say('no keywords, areas or key stages');
+    const future = ['PROPOSED', 'APPROVED'].includes(p.status);
+    if (future !== p.starts > today) say(`starts ${p.starts} (today ${today})`);
+    if (['WRITING_UP', 'SUBMITTED', 'REVISIONS_REQUESTED', 'ACCEPTED', 'REJECTED', 'PUBLISHED'].includes(p.status) && !(p.ends && p.ends < today)) say(`ends ${p.ends}`);
+    if (['SUBMITTED', 'REVISIONS_REQUESTED', 'ACCEPTED', 'REJECTED', 'PUBLISHED', 'WRITING_UP'].includes(p.status) && !p.abstract) say('no abstract to review');
+    if (p.status === 'PUBLISHED') {
+      if (p.visibility !== 'PUBLIC') say('published but not public');
+      if (!(p.published > p.ends && p.published <= today)) say(`published on ${p.published}`);
+      if (!validIssn(p.issn)) say(`ISSN ${p.issn}`);
+      if (p.keywords.length < 3 || p.keywords.length > 6) say(`${p.keywords.length} keywords`);
+      if (p.abstract.length < 400 || p.abstract.split(/\.\s/).length < 4) say('abstract too thin');
+      if (!p.licence || !p.pdf_url || !p.slug || !(p.doi || p.url)) say('publication metadata missing');
+      if (p.slug !== p.title.toLowerCase().replace(/['’]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')) say(`slug ${p.slug}`);
+      const authors = p.authors ?? [];
+      if (!authors.some((a: { consent_to_be_named: boolean }) => a.consent_to_be_named)) say('no consenting author');
+      if (authors.some((a: { position: number }, i: number) => a.position !== i + 1)) say('authors out of order');
+      for (const a of authors) if (a.orcid && !validOrcid(a.orcid)) say(`ORCID ${a.orcid}`);
+    } else if (p.slug || p.published || p.visibility !== 'ALLIANCE') say('publication data before publication');
+  }
+  const overBudget = await ds.query(
+    `SELECT a.slug, p.funding_academic_year AS year, sum(p.funding_pence)::int AS committed, b.budget_pence AS budget
+       FROM research_projects p JOIN alliances a ON a.id = p.alliance_id
+       LEFT JOIN research_budgets b ON b.alliance_id = p.alliance_id AND b.academic_year = p.funding_academic_year
+      WHERE p.funding_pence IS NOT NULL GROUP BY a.slug, p.funding_academic_year, b.budget_pence HAVING b.budget_pence IS NULL OR sum(p.funding_pence) > b.budget_pence`,
+  );
+  for (const o of overBudget) problems.push(`${o.slug} ${o.year}: ${o.committed} committed against a budget of ${o.budget}`);
+  const calls = await ds.query(`SELECT c.*, c.closes_on::text AS closes FROM research_calls c`);
+  for (const c of calls) {
+    if (c.academic_year !== academicYearOf(today)) problems.push(`call "${c.title}" for ${c.academic_year}`);
+    if (!(c.closes < today) || c.status !== 'CLOSED') problems.push(`call "${c.title}" closes ${c.closes}, ${c.status}`);
+  }
+  const interests = await ds.query(
+    `SELECT i.outcome, i.submitted_on::text AS submitted, c.closes_on::text AS closes, p.call_id = c.id AS of_call, p.funding_pence = c.funding_pence AS funded,
+            EXISTS (SELECT 1 FROM research_project_members m WHERE m.project_id = p.id AND m.person_id = i.person_id AND m.role = 'LEAD') AS leads
+       FROM research_interests i JOIN research_calls c ON c.id = i.call_id LEFT JOIN research_projects p ON p.id = i.project_id`,
+  );
+  for (const i of interests) {
+    if (i.submitted > i.closes) problems.push(`interest submitted ${i.submitted} after the call closed ${i.closes}`);
+    if (i.outcome === 'CHOSEN' && !(i.of_call && i.funded && i.leads)) problems.push('a chosen interest whose project is not the call’s, funded by it and led by them');
+  }
+  const events = await ds.query(`SELECT e.held_on::text AS held, (SELECT count(*)::int FROM conference_sessions s WHERE s.event_id = e.id AND (s.starts_at AT TIME ZONE 'Europe/London')::date <> e.held_on) AS elsewhere FROM conference_events e`);
+  for (const e of events) if (!(e.held < today) || e.held.slice(5, 7) !== '07' || e.elsewhere) problems.push(`conference on ${e.held} with ${e.elsewhere} sessions on other days`);
+  const presenters = await ds.query(
+    `SELECT cp.title FROM conference_presentations cp WHERE NOT cp.presenter_person_ids <@ ARRAY(SELECT m.person_id FROM research_project_members m WHERE m.project_id = cp.project_id) OR cardinality(cp.presenter_person_ids) = 0`,
+  );
+  for (const p of presenters) problems.push(`presentation "${p.title}" by people not on the project`);
+  return problems;
+}
+
+describe('the demo data: research and PedEx (issue 11, item 8)', () => {
+  let t: TestServer;
+  const sql = (text: string, params: unknown[] = []) => t.db.dataSource.query(text, params);
+
+  beforeAll(async () => {
+    t = await startTestServer({ demoData: true });
+  });
+  afterAll(() => t.close());
+
+  it.each(['romero', 'london-south'])('gives %s an R&D database with a project in every status and of every methodology, led by its Lead Practitioners', async (slug) => {
+    const rows: { status: string; methodology: string; leads: string[] }[] = await sql(
+      `SELECT p.status::text, p.methodology::text, ARRAY(SELECT m.person_id::text FROM research_project_members m WHERE m.project_id = p.id AND m.role = 'LEAD') AS leads
+         FROM research_projects p JOIN alliances a ON a.id = p.alliance_id WHERE a.slug = $1`, [slug],
+    );
+    expect(new Set(rows.map((r) => r.status))).toEqual(new Set(Object.values(ResearchStatus)));
+    expect(new Set(rows.map((r) => r.methodology))).toEqual(new Set(Object.values(ResearchMethodology)));
+    expect(new Set(rows.flatMap((r) => r.leads)).size).toBeGreaterThanOrEqual(2);
+    const [lp] = await sql(`SELECT m.person_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`, [`lp@${slug}.demo`]);
+    expect(rows.filter((r) => r.leads.includes(lp.person_id)).length).toBeGreaterThanOrEqual(4);
+    const funded: { type: string }[] = await sql(`SELECT DISTINCT p.funding_type::text AS type FROM research_projects p JOIN alliances a ON a.id = p.alliance_id WHERE a.slug = $1 AND p.funding_type IS NOT NULL`, [slug]);
+    expect(funded.map((f) => f.type)).toEqual(expect.arrayContaining(['TLR3', 'BURSARY']));
+  });
+
+  it('has at least 12 published projects across the alliances, Romero most, with everything PedEx needs, and only rows the API could have made', async () => {
+    const published: { slug: string; n: number }[] = await sql(
+      `SELECT a.slug, count(*)::int AS n FROM research_projects p JOIN alliances a ON a.id = p.alliance_id WHERE p.status = 'PUBLISHED' GROUP BY a.slug ORDER BY n DESC`,
+    );
+    expect(published.reduce((sum, r) => sum + r.n, 0)).toBeGreaterThanOrEqual(12);
+    expect(published[0].slug).toBe('romero');
+    expect(published.find((r) => r.slug === 'london-south')!.n).toBeGreaterThanOrEqual(3);
+    expect(published.length).toBeGreaterThanOrEqual(3);
+    const years: { year: number }[] = await sql(`SELECT DISTINCT extract(year FROM published_on)::int AS year FROM research_projects WHERE status = 'PUBLISHED'`);
+    expect(years.length).toBeGreaterThanOrEqual(4);
+    const authors: { orcid: string | null; consent: boolean }[] = await sql(`SELECT orcid, consent_to_be_named AS consent FROM research_authors`);
+    expect(authors.filter((a) => a.orcid).length).toBeGreaterThanOrEqual(12);
+    expect(authors.filter((a) => a.orcid).every((a) => validOrcid(a.orcid!))).toBe(true);
+    expect(authors.some((a) => !a.consent)).toBe(true);
+    expect(validOrcid('0000-0002-1825-0097') && !validOrcid('0000-0002-1825-0098')).toBe(true);
+    expect(validIssn('2049-3630') && !validIssn('2049-3631')).toBe(true);
+    expect(await inconsistencies(t.db.dataSource, englishDate())).toEqual([]);
+  });
+
+  it('has Romero’s funded call for this year with an interest chosen, one not chosen and one awaiting, under a budget', async () => {
+    const [call] = await sql(`SELECT c.* FROM research_calls c JOIN alliances a ON a.id = c.alliance_id WHERE a.slug = 'romero'`);
+    expect(call.title).toMatch(/^Funded projects proposed for \d{4}\/\d{2}$/);
+    expect(call).toMatchObject({ funding_type: 'TLR3', funding_pence: 150000, academic_year: academicYearOf(englishDate()) });
+    expect(call.area_ids.length).toBeGreaterThan(0);
+    const outcomes: { outcome: string | null }[] = await sql(`SELECT outcome::text FROM research_interests WHERE call_id = $1`, [call.id]);
+    expect(outcomes.map((o) => o.outcome).sort()).toEqual([ResearchInterestOutcome.CHOSEN, ResearchInterestOutcome.NOT_CHOSEN, null]);
+    const [budget] = await sql(
+      `SELECT b.budget_pence, (SELECT sum(p.funding_pence)::int FROM research_projects p WHERE p.alliance_id = b.alliance_id AND p.funding_academic_year = b.academic_year) AS committed
+         FROM research_budgets b WHERE b.alliance_id = $1 AND b.academic_year = $2`, [call.alliance_id, call.academic_year],
+    );
+    expect(budget.committed).toBeGreaterThanOrEqual(150000);
+    expect(budget.budget_pence).toBeGreaterThanOrEqual(budget.committed);
+  });
+
+  it('holds Romero’s Teacher Learning Conference last July, presenting published and unpublished projects', async () => {
+    const rows: { name: string; status: string; presenters: number }[] = await sql(
+      `SELECT e.name, p.status::text, cardinality(cp.presenter_person_ids) AS presenters FROM conference_events e JOIN conference_sessions s ON s.event_id = e.id
+         JOIN conference_presentations cp ON cp.session_id = s.id JOIN research_projects p ON p.id = cp.project_id`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(5);
+    expect(rows[0].name).toMatch(/^Romero Teacher Learning Conference \d{4}$/);
+    expect(rows.some((r) => r.status === 'PUBLISHED') && rows.some((r) => r.status !== 'PUBLISHED')).toBe(true);
+  });
+
+  it('writes no audit rows', async () => {
+    expect(await sql(`SELECT 1 FROM audit_events`)).toEqual([]);
+  });
+});
+
+describe('the research demo, loaded twice and on other days', () => {
+  const dbs: TestDatabase[] = [];
+  afterAll(() => Promise.all(dbs.map((db) => db.drop())));
+  const loaded = async (today: string) => {
+    const db = await createTestDatabase();
+    dbs.push(db);
+    await db.dataSource.transaction((em) => loadDemoData(em, today));
+    return db.dataSource;
+  };
+  /** Every research row, ids replaced by what they point at. */
+  const snapshot = async (ds: DataSource) => ({
+    projects: await ds.query(
+      `SELECT a.slug, to_jsonb(p) - 'id' - 'alliance_id' - 'commissioned_by_school_id' - 'call_id' - 'area_ids' - 'created_at' - 'updated_at' AS row,
+              (SELECT array_agg(x.code ORDER BY x.code) FROM areas_of_expertise x WHERE x.id = ANY(p.area_ids)) AS areas,
+              (SELECT s.urn FROM schools s WHERE s.id = p.commissioned_by_school_id) AS commissioned_by, (SELECT c.title FROM research_calls c WHERE c.id = p.call_id) AS call,
+              (SELECT json_agg(json_build_object('who', x.email, 'role', m.role) ORDER BY x.email) FROM research_project_members m JOIN people x ON x.id = m.person_id WHERE m.project_id = p.id) AS members,
+              (SELECT json_agg(s.urn || ':' || r.position ORDER BY r.position) FROM research_project_schools r JOIN schools s ON s.id = r.school_id WHERE r.project_id = p.id) AS schools,
+              (SELECT json_agg(to_jsonb(x) - 'id' - 'alliance_id' - 'project_id' - 'person_id' ORDER BY x.position) FROM research_authors x WHERE x.project_id = p.id) AS authors
+         FROM research_projects p JOIN alliances a ON a.id = p.alliance_id ORDER BY a.slug, p.title`,
+    ),
+    calls: await ds.query(
+      `SELECT to_jsonb(c) - 'id' - 'alliance_id' - 'area_ids' - 'created_at' - 'updated_at' AS row,
+              (SELECT json_agg(json_build_object('who', x.email, 'row', to_jsonb(i) - 'id' - 'alliance_id' - 'call_id' - 'person_id' - 'project_id' - 'created_at',
+                                                 'project', (SELECT p.title FROM research_projects p WHERE p.id = i.project_id)) ORDER BY x.email)
+                 FROM research_interests i JOIN people x ON x.id = i.person_id WHERE i.call_id = c.id) AS interests
+         FROM research_calls c ORDER BY c.title`,
+    ),
+    budgets: await ds.query(`SELECT a.slug, b.academic_year, b.budget_pence FROM research_budgets b JOIN alliances a ON a.id = b.alliance_id ORDER BY 1, 2`),
+    conference: await ds.query(
+      `SELECT e.name, e.held_on, e.venue, s.title AS session, s.starts_at, s.ends_at, s.room, cp.title, cp.position, p.title AS project,
+              ARRAY(SELECT x.email FROM people x WHERE x.id = ANY(cp.presenter_person_ids) ORDER BY x.email) AS presenters
+         FROM conference_events e JOIN conference_sessions s ON s.event_id = e.id LEFT JOIN conference_presentations cp ON cp.session_id = s.id
+         LEFT JOIN research_projects p ON p.id = cp.project_id ORDER BY e.held_on, s.starts_at, cp.position`,
+    ),
+  });
+
+  it('gives the same rows (ids aside) for the same day', async () => {
+    const [one, two] = [await loaded('2027-03-10'), await loaded('2027-03-10')];
+    const rows = await snapshot(one);
+    expect(rows.projects.length).toBeGreaterThan(25);
+    expect(await snapshot(two)).toEqual(rows);
+  });
+
+  it('checks what it claims: a wrong ORCID check digit, funding over the budget and a lead who is not an LP are reported', async () => {
+    const ds = await loaded('2027-03-10');
+    await ds.query(`UPDATE research_authors SET orcid = overlay(orcid placing (CASE WHEN right(orcid, 1) = '1' THEN '2' ELSE '1' END) from 19) WHERE id = (SELECT id FROM research_authors WHERE orcid IS NOT NULL ORDER BY display_name, position LIMIT 1)`);
+    await ds.query(`UPDATE research_budgets SET budget_pence = 1 WHERE id = (SELECT b.id FROM research_budgets b JOIN research_projects p ON p.alliance_id = b.alliance_id AND p.funding_academic_year = b.academic_year ORDER BY b.academic_year LIMIT 1)`);
+    await ds.query(`UPDATE research_project_members SET role = 'CONTRIBUTOR' WHERE id = (SELECT m.id FROM research_project_members m JOIN research_projects p ON p.id = m.project_id WHERE m.role = 'LEAD' ORDER BY p.title LIMIT 1)`);
+    const problems = await inconsistencies(ds, '2027-03-10');
+    expect(problems).toHaveLength(3);
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/ORCID/), expect.stringMatching(/budget of 1$/), expect.stringMatching(/Lead Practitioner/)]));
+  });
+
+  it.each(['2026-09-02', '2029-08-31', '2040-01-01'])('loads on %s with every status and only rows the API could have made', async (today) => {
+    const ds = await loaded(today);
+    const statuses: { status: string }[] = await ds.query(`SELECT DISTINCT p.status::text FROM research_projects p JOIN alliances a ON a.id = p.alliance_id WHERE a.slug = 'romero'`);
+    expect(statuses.map((s) => s.status).sort()).toEqual(Object.values(ResearchStatus).sort());
+    expect(await inconsistencies(ds, today)).toEqual([]);
+  });
+});
