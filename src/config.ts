@@ -105,6 +105,10 @@ const schema = z.object({
   METRICS_HOST: host,
   /** The job queue's worker (scheduled sweeps) in this process. Off in some processes when others run it; off in all, scheduled work waits. */
   JOBS_ENABLED: bool(true),
+  /** Seconds a CDN or browser may keep a public PedEx response (`Cache-Control: public, max-age=N`). */
+  PEDEX_CACHE_MAX_AGE: int(300, 0, 86_400),
+  /** Anonymous callers may only run the PedEx manifest's documents, by hash. Default: on in production, off otherwise. */
+  ANONYMOUS_PERSISTED_ONLY: bool(false),
   JWT_SECRET: z.string().optional(),
   JWKS_URL: url(['https:', 'http:']),
   JWT_ISSUER: z.string().min(1).optional(),
@@ -135,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = config.NODE_ENV === 'production';
   const demoData = env.DEMO_DATA === undefined && production ? false : config.DEMO_DATA;
   const explorer = env.EXPLORER === undefined && production ? false : config.EXPLORER;
+  const anonymousPersistedOnly = env.ANONYMOUS_PERSISTED_ONLY === undefined ? production : config.ANONYMOUS_PERSISTED_ONLY;
   const metrics = env.METRICS === undefined && production ? Boolean(config.METRICS_TOKEN || env.METRICS_PORT) : config.METRICS;
   const metricsPort = env.METRICS_PORT ? config.METRICS_PORT : undefined;
   if (metricsPort !== undefined && metricsPort === config.PORT) {
@@ -150,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...config,
     DEMO_DATA: demoData,
     EXPLORER: explorer,
+    ANONYMOUS_PERSISTED_ONLY: anonymousPersistedOnly,
     METRICS: metrics,
     METRICS_PORT: metricsPort,
     LOG_FORMAT: config.LOG_FORMAT ?? (config.NODE_ENV === 'development' ? 'pretty' : 'json'),

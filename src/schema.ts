@@ -20,6 +20,8 @@ import { DeploymentSessionResolver, DeploymentSessionsResolver } from './modules
 import { DeploymentCostResolver } from './modules/deployments/cost.resolver';
 import { BrokerMatchResolver } from './modules/deployments/broker-matches.resolver';
 import { DeploymentEvaluationResolver } from './modules/deployments/evaluation.resolver';
+import { PublicationResolver } from './modules/pedex/publication.resolver';
+import { PublishedResearchResolver } from './modules/pedex/published.resolver';
 import { ProgrammeCohortResolver, ProgrammeDayResolver, ProgrammeEnrolmentResolver, ProgrammeResolver } from './modules/programmes/programmes.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -49,6 +51,8 @@ export const resolvers: NonEmptyArray<Function> = [
   DesignationCapacityResolver,
   BrokerMatchResolver,
   DeploymentEvaluationResolver,
+  PublicationResolver,
+  PublishedResearchResolver,
 ];
 
 let base: GraphQLSchema | undefined;

@@ -22,6 +22,8 @@ import { TokenVerifier } from './auth/tokens';
 import { limitRules, limitsPlugin, SIGNED_IN_LIMITS } from './limits/limits';
 import { explorerRouter } from './ops/explorer';
 import { statusHeaders } from './ops/http-status';
+import { loadManifest, persistedDocuments } from './ops/persisted-documents';
+import { publicCachePlugin } from './ops/public-cache';
 import { createMetrics, Metrics } from './ops/metrics';
 import { migrations } from '../migrations';
 import { getSchema } from './schema';
@@ -29,7 +31,7 @@ import { compiledGateway } from './execution/compiled-executor';
 
 export interface ServerDeps {
   dataSource: DataSource;
-  config: Pick<Config, 'NODE_ENV' | 'CORS_ORIGINS'> & Partial<Pick<Config, 'AGGREGATE_MIN_GROUP_SIZE' | 'EXPLORER' | 'METRICS' | 'METRICS_TOKEN' | 'METRICS_PORT'>>;
+  config: Pick<Config, 'NODE_ENV' | 'CORS_ORIGINS'> & Partial<Pick<Config, 'AGGREGATE_MIN_GROUP_SIZE' | 'EXPLORER' | 'METRICS' | 'METRICS_TOKEN' | 'METRICS_PORT' | 'PEDEX_CACHE_MAX_AGE' | 'ANONYMOUS_PERSISTED_ONLY'>>;
   logger: Logger;
   /** Absent: every bearer token is refused. */
   verifyToken?: TokenVerifier;
@@ -67,6 +69,9 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: production,
     allowBatchedHttpRequests: false,
+    // Apollo's automatic persisted queries would let any caller register a document; ours are the
+    // codegen manifest's only (src/ops/persisted-documents.ts).
+    persistedQueries: false,
     csrfPrevention: true,
     // main.ts stops the server, then the pool, then PostgreSQL, in that order; Apollo must not race it.
     stopOnTerminationSignals: false,
@@ -78,6 +83,8 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No cache hints are used; the plugin costs ~28 ms on a large response.
       ApolloServerPluginCacheControlDisabled(),
+      // Public PedEx answers get their own Cache-Control instead (SECURITY.md D4).
+      publicCachePlugin({ maxAge: config.PEDEX_CACHE_MAX_AGE ?? 300 }),
       // The query editor is the API's own (src/ops/explorer.ts); Apollo's loads from outside hosts.
       ApolloServerPluginLandingPageDisabled(),
       metrics.plugin,
@@ -119,7 +126,7 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
   if (config.EXPLORER) app.use(explorerRouter());
   app.use('/graphql', statusHeaders());
   app.use('/graphql', (_req, res, next) => {
-    // Until the public PedEx surface exists every answer may hold personal data (SECURITY.md D4).
+    // Every answer may hold personal data unless publicCachePlugin finds it public (SECURITY.md D4).
     res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('Vary', 'Authorization, X-Alliance-Id');
     next();
@@ -128,6 +135,9 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false }),
     express.json({ limit: '100kb' }),
+    // A document named by its hash runs the manifest's text; anonymous text is refused where configured
+    // (loadConfig: in production). Left out of the deps, as by hand-built test servers: text is allowed.
+    persistedDocuments({ manifest: loadManifest(), anonymousPersistedOnly: config.ANONYMOUS_PERSISTED_ONLY ?? false }),
     metrics.graphqlScope,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {

@@ -1,6 +1,6 @@
 import { GraphQLFieldResolver } from 'graphql';
 import { IMiddlewareFunction } from 'graphql-middleware';
-import { deny, shield } from 'graphql-shield';
+import { allow, deny, shield } from 'graphql-shield';
 import { Forbidden } from '../common/errors';
 import { RequestContext } from '../context/context';
 import { ActingRole } from '../modules/users/user-enums';
@@ -43,6 +43,9 @@ export const rules = {
     deployments: actingAs(...STAFF),
     // The coordinator ranks the alliance's system leaders for a request.
     brokerMatches: actingAs(ActingRole.ALLIANCE_ADMIN),
+    // PedEx: published research of every alliance, for anyone, token or not (dedicated public types only, SECURITY.md D1, T8).
+    publishedResearch: allow,
+    publishedResearchProject: allow,
   },
   Mutation: {
     '*': deny,
@@ -90,6 +93,8 @@ export const rules = {
     declineDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
     // The supported school's head evaluates as themself; the coordinator records a paper evaluation (checked in the service).
     evaluateDeployment: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD),
+    // Publication in PedEx is the coordinator's (lifecycle.ts).
+    publishResearchProject: actingAs(ActingRole.ALLIANCE_ADMIN),
   },
   Person: {
     id: isRowOfActingAlliance,
@@ -117,10 +122,14 @@ export const rules = {
  * profile of alliances (API.md). Reviewed list: every other type is private, and the coverage test
  * fails on any field that leads from a public type or a root field into a private one without a rule.
  */
-export const PUBLIC_TYPES = ['Alliance', 'School', 'SchoolMembership', 'AreaOfExpertise', 'CodeName', 'PageInfo'] as const;
+export const PUBLIC_TYPES = [
+  'Alliance', 'School', 'SchoolMembership', 'AreaOfExpertise', 'CodeName', 'PageInfo',
+  // PedEx's own, readable without a token (src/modules/pedex/published.types.ts).
+  'PublishedResearchProject', 'PublicAuthor', 'PublicJournal', 'PublicAlliance', 'PublicSchool',
+] as const;
 
-/** Root fields open to anonymous callers (the PedEx journal); none yet. Everything else needs a token. */
-export const ANONYMOUS_ROOT_FIELDS: readonly string[] = [];
+/** Root fields open to anonymous callers (the PedEx journal). Everything else needs a token. */
+export const ANONYMOUS_ROOT_FIELDS: readonly string[] = ['publishedResearch', 'publishedResearchProject'];
 
 export const permissions = shield(rules, {
   // Domain errors from resolvers keep their own codes (SECURITY.md S4).

@@ -7,6 +7,7 @@ import { schoolLoaders } from '../modules/schools/schools.loaders';
 import { programmeLoaders } from '../modules/programmes/programmes.loaders';
 import { deploymentLoaders } from '../modules/deployments/deployments.loaders';
 import { researchLoaders } from '../modules/research/research.loaders';
+import { pedexLoaders } from '../modules/pedex/pedex.loaders';
 import { LoaderScope } from './helpers';
 import { Selection } from './selection';
 
@@ -21,6 +22,7 @@ const definitions = {
   ...programmeLoaders,
   ...deploymentLoaders,
   ...researchLoaders,
+  ...pedexLoaders,
 };
 
 export type Loaders = { [K in keyof typeof definitions]: ReturnType<(typeof definitions)[K]> };

@@ -27,6 +27,8 @@ function literal(type: GraphQLInputType): string {
         return '"2024-09-01"';
       case 'AcademicYear':
         return '"2024/25"';
+      case 'DateTime':
+        return '"2024-09-01T09:00:00Z"';
       default:
         return '"123456"';
     }

@@ -69,6 +69,9 @@ const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platfor
   'Designation.capacity (practitioner’s)':    ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null'],
   'overdueVisitRecords':                      ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   'statementOfCharges':                       ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'conferenceEvents':                         ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
+  'createConferenceEvent':                    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'publishedConferenceProgramme':             ['ok',              'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
 };
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -304,6 +307,13 @@ const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
   },
   'overdueVisitRecords': { source: `{ overdueVisitRecords(first: 5) { totalCount edges { node { id } } } }`, outcome: (d) => (typeof d.overdueVisitRecords.totalCount === 'number' ? 'ok' : 'wrong') },
   'statementOfCharges': { source: `{ statementOfCharges(academicYear: "2025/26") { totalPence terms { term } } }`, outcome: (d) => (typeof d.statementOfCharges.totalPence === 'number' ? 'ok' : 'wrong') },
+  'conferenceEvents': { source: `{ conferenceEvents(first: 5) { totalCount edges { node { id } } } }`, outcome: (d) => (typeof d.conferenceEvents.totalCount === 'number' ? 'ok' : 'wrong') },
+  'createConferenceEvent': {
+    source: `mutation($input: CreateConferenceEventInput!) { createConferenceEvent(input: $input) { event { id } } }`,
+    variables: () => ({ input: { name: 'Matrix conference', heldOn: '2026-07-02' } }),
+    outcome: (d) => (d.createConferenceEvent?.event?.id ? 'ok' : 'wrong'),
+  },
+  'publishedConferenceProgramme': { source: `{ publishedConferenceProgramme(allianceSlug: "a") { name } }`, outcome: (d) => (Array.isArray(d.publishedConferenceProgramme) ? 'ok' : 'wrong') },
 };
 
 const CELLS = Object.entries(MATRIX).flatMap(([operation, outcomes]) => ROLES.map((role, i) => ({ operation, role, expected: outcomes[i] })));
