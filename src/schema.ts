@@ -22,6 +22,7 @@ import { BrokerMatchResolver } from './modules/deployments/broker-matches.resolv
 import { DeploymentEvaluationResolver } from './modules/deployments/evaluation.resolver';
 import { PublicationResolver } from './modules/pedex/publication.resolver';
 import { PublishedResearchResolver } from './modules/pedex/published.resolver';
+import { ConferenceEventResolver, ConferencePresentationResolver, ConferenceSessionResolver } from './modules/conference/conference.resolver';
 import { ProgrammeCohortResolver, ProgrammeDayResolver, ProgrammeEnrolmentResolver, ProgrammeResolver } from './modules/programmes/programmes.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -51,6 +52,9 @@ export const resolvers: NonEmptyArray<Function> = [
   DesignationCapacityResolver,
   BrokerMatchResolver,
   DeploymentEvaluationResolver,
+  ConferenceEventResolver,
+  ConferenceSessionResolver,
+  ConferencePresentationResolver,
   PublicationResolver,
   PublishedResearchResolver,
 ];

@@ -46,6 +46,10 @@ export const rules = {
     // PedEx: published research of every alliance, for anyone, token or not (dedicated public types only, SECURITY.md D1, T8).
     publishedResearch: allow,
     publishedResearchProject: allow,
+    // The conference's public programme: published projects only, dedicated public types (conference/public-programme.*).
+    publishedConferenceProgramme: allow,
+    // The alliance's conferences with their presenters and projects: its staff.
+    conferenceEvents: actingAs(...STAFF),
   },
   Mutation: {
     '*': deny,
@@ -95,6 +99,10 @@ export const rules = {
     evaluateDeployment: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD),
     // Publication in PedEx is the coordinator's (lifecycle.ts).
     publishResearchProject: actingAs(ActingRole.ALLIANCE_ADMIN),
+    // Coordinators run the alliance's conference.
+    createConferenceEvent: actingAs(ActingRole.ALLIANCE_ADMIN),
+    addConferenceSession: actingAs(ActingRole.ALLIANCE_ADMIN),
+    addConferencePresentation: actingAs(ActingRole.ALLIANCE_ADMIN),
   },
   Person: {
     id: isRowOfActingAlliance,
@@ -126,10 +134,12 @@ export const PUBLIC_TYPES = [
   'Alliance', 'School', 'SchoolMembership', 'AreaOfExpertise', 'CodeName', 'PageInfo',
   // PedEx's own, readable without a token (src/modules/pedex/published.types.ts).
   'PublishedResearchProject', 'PublicAuthor', 'PublicJournal', 'PublicAlliance', 'PublicSchool',
+  // The conference's public programme (src/modules/conference/public-programme.types.ts).
+  'PublicConferenceEvent', 'PublicConferenceSession', 'PublicConferencePresentation',
 ] as const;
 
 /** Root fields open to anonymous callers (the PedEx journal). Everything else needs a token. */
-export const ANONYMOUS_ROOT_FIELDS: readonly string[] = ['publishedResearch', 'publishedResearchProject'];
+export const ANONYMOUS_ROOT_FIELDS: readonly string[] = ['publishedResearch', 'publishedResearchProject', 'publishedConferenceProgramme'];
 
 export const permissions = shield(rules, {
   // Domain errors from resolvers keep their own codes (SECURITY.md S4).
