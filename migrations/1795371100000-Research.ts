@@ -274,7 +274,11 @@ export class Research1795371100000 implements MigrationInterface {
         ? `(${COORDINATORS} OR ${LED_BY_PRACTITIONER('project_id')} OR (${roleIn('PRACTITIONER')} AND person_id = ${setting.personId} AND role = 'LEAD'
             AND NOT EXISTS (SELECT 1 FROM research_project_members m WHERE m.project_id = research_project_members.project_id)))`
         : `(${COORDINATORS} OR ${LED_BY_PRACTITIONER('project_id')})`;
-      await q.query(`CREATE POLICY tenant_write ON ${table} FOR ALL TO ${R} USING (${tenant} AND ${mayEdit}) WITH CHECK (${tenant} AND ${mayEdit})`);
+      // Not FOR ALL: that covers SELECT too, and the members' rule reads the members, which PostgreSQL refuses as infinite recursion.
+      const check = `${tenant} AND ${mayEdit}`;
+      await q.query(`CREATE POLICY tenant_insert ON ${table} FOR INSERT TO ${R} WITH CHECK (${check})`);
+      await q.query(`CREATE POLICY tenant_update ON ${table} FOR UPDATE TO ${R} USING (${check}) WITH CHECK (${check})`);
+      await q.query(`CREATE POLICY tenant_delete ON ${table} FOR DELETE TO ${R} USING (${check})`);
     }
     // The public reads a published project's schools and the authors who consented to be named, never its members.
     await q.query(`CREATE POLICY public_read ON research_project_schools FOR SELECT TO ${R} USING (${OF_PUBLIC_PROJECT})`);
@@ -296,7 +300,7 @@ export class Research1795371100000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of TABLES) await disableRowLevelSecurity(q, table, ['tenant_read', 'tenant_insert', 'tenant_update', 'tenant_write', 'public_read']);
+    for (const table of TABLES) await disableRowLevelSecurity(q, table, ['tenant_read', 'tenant_insert', 'tenant_update', 'tenant_delete', 'tenant_write', 'public_read']);
     await q.query(`DROP TABLE conference_presentations, conference_sessions, conference_events, research_interests, research_authors, research_project_schools,
       research_project_members, research_projects, research_calls, research_budgets`);
     await q.query(`DROP FUNCTION research_keywords_text(text[])`);
