@@ -66,19 +66,23 @@ async function inconsistencies(ds: DataSource, today: string): Promise<string[]>
       WHERE p.funding_pence IS NOT NULL GROUP BY a.slug, p.funding_academic_year, b.budget_pence HAVING b.budget_pence IS NULL OR sum(p.funding_pence) > b.budget_pence`,
   );
   for (const o of overBudget) problems.push(`${o.slug} ${o.year}: ${o.committed} committed against a budget of ${o.budget}`);
-  const calls = await ds.query(`SELECT c.*, c.closes_on::text AS closes FROM research_calls c`);
-  for (const c of calls) {
-    if (c.academic_year !== academicYearOf(today)) problems.push(`call "${c.title}" for ${c.academic_year}`);
-    if (!(c.closes < today) || c.status !== 'CLOSED') problems.push(`call "${c.title}" closes ${c.closes}, ${c.status}`);
-  }
-  const interests = await ds.query(
-    `SELECT i.outcome, i.submitted_on::text AS submitted, c.closes_on::text AS closes, p.call_id = c.id AS of_call, p.funding_pence = c.funding_pence AS funded,
-            EXISTS (SELECT 1 FROM research_project_members m WHERE m.project_id = p.id AND m.person_id = i.person_id AND m.role = 'LEAD') AS leads
-       FROM research_interests i JOIN research_calls c ON c.id = i.call_id LEFT JOIN research_projects p ON p.id = i.project_id`,
+  // As the API makes them: interest by the closing date; a closed call has decided every interest; one project per call, with the call's funding, areas, key stages and school, led by the one chosen.
+  const calls = await ds.query(
+    `SELECT c.title, c.status, c.closes_on::text AS closes,
+            (SELECT json_agg(json_build_object('outcome', i.outcome, 'submitted', i.submitted_on::text, 'project', i.project_id)) FROM research_interests i WHERE i.call_id = c.id) AS interests,
+            (SELECT json_agg(json_build_object('call', p.call_id = c.id, 'same', p.funding_type = c.funding_type AND p.funding_pence = c.funding_pence AND p.funding_academic_year = c.academic_year
+                AND p.area_ids = c.area_ids AND p.key_stages = c.key_stages AND p.commissioned_by_school_id IS NOT DISTINCT FROM c.commissioned_by_school_id AND p.status = ANY('{APPROVED,IN_PROGRESS}'),
+                'led', EXISTS (SELECT 1 FROM research_project_members m WHERE m.project_id = p.id AND m.role = 'LEAD' AND m.person_id = i.person_id)))
+               FROM research_interests i JOIN research_projects p ON p.id = i.project_id WHERE i.call_id = c.id) AS chosen,
+            (SELECT count(*)::int FROM research_projects p WHERE p.call_id = c.id) AS projects
+       FROM research_calls c`,
   );
-  for (const i of interests) {
-    if (i.submitted > i.closes) problems.push(`interest submitted ${i.submitted} after the call closed ${i.closes}`);
-    if (i.outcome === 'CHOSEN' && !(i.of_call && i.funded && i.leads)) problems.push('a chosen interest whose project is not the call’s, funded by it and led by them');
+  for (const c of calls) {
+    const say = (what: string) => problems.push(`call "${c.title}": ${what}`);
+    for (const i of c.interests ?? []) if (i.submitted > c.closes || i.submitted > today) say(`interest of ${i.submitted}`);
+    if (c.status === 'CLOSED' && (c.interests ?? []).some((i: { outcome: string | null }) => !i.outcome)) say('closed with interests undecided');
+    if ((c.chosen ?? []).length !== c.projects || c.projects > 1) say(`${c.projects} projects, ${(c.chosen ?? []).length} chosen`);
+    for (const x of c.chosen ?? []) if (!x.call || !x.same || !x.led) say('its project is not the one its choice would make');
   }
   const events = await ds.query(`SELECT e.held_on::text AS held, (SELECT count(*)::int FROM conference_sessions s WHERE s.event_id = e.id AND (s.starts_at AT TIME ZONE 'Europe/London')::date <> e.held_on) AS elsewhere FROM conference_events e`);
   for (const e of events) if (!(e.held < today) || e.held.slice(5, 7) !== '07' || e.elsewhere) problems.push(`conference on ${e.held} with ${e.elsewhere} sessions on other days`);
@@ -131,11 +135,14 @@ describe('the demo data: research and PedEx (issue 11, item 8)', () => {
     expect(await inconsistencies(t.db.dataSource, englishDate())).toEqual([]);
   });
 
-  it('has Romero’s funded call for this year with an interest chosen, one not chosen and one awaiting, under a budget', async () => {
-    const [call] = await sql(`SELECT c.* FROM research_calls c JOIN alliances a ON a.id = c.alliance_id WHERE a.slug = 'romero'`);
+  it('has Romero’s funded call for this year, open, with an interest chosen, one not chosen and one awaiting, under a budget; and a school’s closed call', async () => {
+    const calls = await sql(`SELECT c.* FROM research_calls c JOIN alliances a ON a.id = c.alliance_id WHERE a.slug = 'romero' ORDER BY c.closes_on DESC`);
+    expect(calls.map((c: { status: string; commissioned_by_school_id: string | null }) => [c.status, c.commissioned_by_school_id !== null])).toEqual([['OPEN', false], ['CLOSED', true]]);
+    const [call] = calls;
     expect(call.title).toMatch(/^Funded projects proposed for \d{4}\/\d{2}$/);
     expect(call).toMatchObject({ funding_type: 'TLR3', funding_pence: 150000, academic_year: academicYearOf(englishDate()) });
     expect(call.area_ids.length).toBeGreaterThan(0);
+    expect(call.closes_on.getTime()).toBeGreaterThan(Date.now());
     const outcomes: { outcome: string | null }[] = await sql(`SELECT outcome::text FROM research_interests WHERE call_id = $1`, [call.id]);
     expect(outcomes.map((o) => o.outcome).sort()).toEqual([ResearchInterestOutcome.CHOSEN, ResearchInterestOutcome.NOT_CHOSEN, null]);
     const [budget] = await sql(
@@ -182,7 +189,7 @@ describe('the research demo, loaded twice and on other days', () => {
          FROM research_projects p JOIN alliances a ON a.id = p.alliance_id ORDER BY a.slug, p.title`,
     ),
     calls: await ds.query(
-      `SELECT to_jsonb(c) - 'id' - 'alliance_id' - 'area_ids' - 'created_at' - 'updated_at' AS row,
+      `SELECT to_jsonb(c) - 'id' - 'alliance_id' - 'area_ids' - 'commissioned_by_school_id' - 'created_at' - 'updated_at' AS row, (SELECT s.urn FROM schools s WHERE s.id = c.commissioned_by_school_id) AS commissioned_by,
               (SELECT json_agg(json_build_object('who', x.email, 'row', to_jsonb(i) - 'id' - 'alliance_id' - 'call_id' - 'person_id' - 'project_id' - 'created_at',
                                                  'project', (SELECT p.title FROM research_projects p WHERE p.id = i.project_id)) ORDER BY x.email)
                  FROM research_interests i JOIN people x ON x.id = i.person_id WHERE i.call_id = c.id) AS interests

@@ -87,8 +87,8 @@ interface DemoProject {
   schools?: string[];
   commissionedBy?: string;
   funding?: { type: F; pence: number };
-  /** The project the alliance's funded call of this year created, from the chosen interest. */
-  fromCall?: boolean;
+  /** The project a call created from its chosen interest: the alliance's call of this year, or a member school's earlier one. */
+  fromCall?: 'alliance' | 'school';
   areas: string[];
   keyStages: K[];
   keywords: string[];
@@ -189,12 +189,12 @@ export const DEMO_RESEARCH: Record<DemoSlug, DemoProject[]> = {
       areas: ['ENGLISH'], keyStages: [K.KS1], keywords: ['Talk for Writing', 'oral rehearsal', 'writing'], starts: 60, ends: 300,
     },
     {
-      title: 'Reasoning routines for disadvantaged pupils in upper Key Stage 2', status: S.APPROVED, methodology: M.ACTION_RESEARCH, lead: 'maths2', contributors: ['assistant'], fromCall: true,
+      title: 'Reasoning routines for disadvantaged pupils in upper Key Stage 2', status: S.APPROVED, methodology: M.ACTION_RESEARCH, lead: 'maths2', contributors: ['assistant'], fromCall: 'alliance',
       question: 'Can daily five-minute reasoning routines close the gap in maths reasoning for disadvantaged pupils in Years 5 and 6?',
       funding: { type: F.TLR3, pence: 150_000 }, areas: ['MATHS', 'CLOSING_THE_GAP'], keyStages: [K.KS2], keywords: ['reasoning', 'disadvantaged pupils', 'mathematics'], starts: 21, ends: 250,
     },
     {
-      title: 'Knowledge organisers and retrieval in Key Stage 2 history', status: S.IN_PROGRESS, methodology: M.LESSON_STUDY, lead: 'english', contributors: ['re'], commissionedBy: '990010',
+      title: 'Knowledge organisers and retrieval in Key Stage 2 history', status: S.IN_PROGRESS, methodology: M.LESSON_STUDY, lead: 'english', contributors: ['re'], commissionedBy: '990010', fromCall: 'school',
       question: 'How do knowledge organisers used for retrieval change what Year 4 pupils remember of a history unit a term later?',
       funding: { type: F.BURSARY, pence: 50_000 }, areas: ['HISTORY'], keyStages: [K.KS2], keywords: ['knowledge organisers', 'retrieval', 'history'], starts: -100, ends: 150,
     },
@@ -372,10 +372,10 @@ export async function loadDemoResearch(em: EntityManager, today: string): Promis
   for (const [slug, projects] of Object.entries(DEMO_RESEARCH) as [DemoSlug, DemoProject[]][]) {
     if (!projects.length) continue;
     const ctx = await contextOf(em, slug, today, schools, schoolName, areaIds);
-    const callId = slug === 'romero' ? await loadCall(em, ctx) : null;
+    const calls = slug === 'romero' ? await loadCalls(em, ctx, projects) : null;
     const ids = new Map<string, string>();
-    for (const project of projects) ids.set(project.title, await loadProject(em, ctx, project, project.fromCall ? callId : null));
-    if (callId) await loadInterests(em, ctx, callId, ids.get(projects.find((p) => p.fromCall)!.title)!);
+    for (const project of projects) ids.set(project.title, await loadProject(em, ctx, project, project.fromCall ? calls![project.fromCall] : null));
+    if (calls) await loadInterests(em, ctx, calls, (which) => ids.get(projects.find((p) => p.fromCall === which)!.title)!);
     await loadBudgets(em, ctx, projects, BUDGET_PENCE[slug]!);
     if (slug === 'romero') await loadConference(em, ctx, projects, ids);
   }
@@ -407,31 +407,56 @@ function staffOf(ctx: Context, key: string) {
   return person;
 }
 
-/** Romero's call for this academic year: a TLR3 for a project on reasoning and the gap, closed a week ago. */
-async function loadCall(em: EntityManager, ctx: Context): Promise<string> {
-  const year = academicYearOf(ctx.today);
-  const call = await em.getRepository(ResearchCall).save(
-    em.create(ResearchCall, {
-      allianceId: ctx.alliance.id, commissionedBySchoolId: null, title: `Funded projects proposed for ${formatAcademicYear(year)}`,
+/**
+ * Romero's calls: the alliance's for this academic year (a TLR3 on reasoning and the gap, still open,
+ * its project already chosen), and a member school's earlier one (a bursary for a history project),
+ * closed. A call's project has the call's funding, areas, key stages and school, as chooseResearchInterest makes it.
+ */
+async function loadCalls(em: EntityManager, ctx: Context, projects: DemoProject[]): Promise<Record<'alliance' | 'school', string>> {
+  const call = async (which: 'alliance' | 'school', fields: Partial<ResearchCall>) => {
+    const project = projects.find((p) => p.fromCall === which)!;
+    const row = await em.getRepository(ResearchCall).save(
+      em.create(ResearchCall, {
+        allianceId: ctx.alliance.id, commissionedBySchoolId: project.commissionedBy ? ctx.schools.get(project.commissionedBy)!.id : null, academicYear: fundingYear(ctx, project),
+        fundingType: project.funding!.type, fundingPence: project.funding!.pence, areaIds: project.areas.map((code) => ctx.areaIds.get(code)!), keyStages: project.keyStages,
+        ...fields,
+      }),
+    );
+    return row.id;
+  };
+  const school = projects.find((p) => p.fromCall === 'school')!;
+  return {
+    alliance: await call('alliance', {
+      title: `Funded projects proposed for ${formatAcademicYear(academicYearOf(ctx.today))}`,
       description:
         'The alliance funds a Lead Practitioner project on reasoning in maths for disadvantaged pupils in Key Stage 2: a TLR3 for the year, two days of release and a write-up for PedEx. Express interest with a short statement of the question you would ask and the classes you would work with.',
-      academicYear: year, fundingType: F.TLR3, fundingPence: 150_000, areaIds: ['MATHS', 'CLOSING_THE_GAP'].map((code) => ctx.areaIds.get(code)!), keyStages: [K.KS1, K.KS2],
-      closesOn: dayOf(-7, ctx.today), status: ResearchCallStatus.CLOSED,
+      closesOn: dayOf(14, ctx.today), status: ResearchCallStatus.OPEN,
     }),
-  );
-  return call.id;
+    school: await call('school', {
+      title: `Christ the King Catholic Primary School: a funded history project for ${formatAcademicYear(fundingYear(ctx, school))}`,
+      description: 'Christ the King offers a bursary for a Lead Practitioner to study how pupils remember what they learn in history.',
+      closesOn: dayOf(-130, ctx.today), status: ResearchCallStatus.CLOSED,
+    }),
+  };
 }
 
-/** Three Lead Practitioners' expressions of interest: one chosen (its project is the call's), one not chosen, one awaiting the coordinator. */
-async function loadInterests(em: EntityManager, ctx: Context, callId: string, projectId: string): Promise<void> {
-  const interest = (key: string, submitted: number, statement: string, outcome: ResearchInterestOutcome | null) => ({
-    allianceId: ctx.alliance.id, callId, personId: staffOf(ctx, key).id, statement, submittedOn: dayOf(submitted, ctx.today), outcome,
-    projectId: outcome === ResearchInterestOutcome.CHOSEN ? projectId : null,
+/**
+ * Lead Practitioners' expressions of interest: in this year's call one chosen (its project is the
+ * call's), one not chosen and one awaiting the coordinator; in the school's closed call one chosen
+ * and one not.
+ */
+async function loadInterests(em: EntityManager, ctx: Context, calls: Record<'alliance' | 'school', string>, projectOf: (which: 'alliance' | 'school') => string): Promise<void> {
+  const { CHOSEN, NOT_CHOSEN } = ResearchInterestOutcome;
+  const interest = (which: 'alliance' | 'school', key: string, submitted: number, statement: string, outcome: ResearchInterestOutcome | null) => ({
+    allianceId: ctx.alliance.id, callId: calls[which], personId: staffOf(ctx, key).id, statement, submittedOn: dayOf(submitted, ctx.today), outcome,
+    projectId: outcome === CHOSEN ? projectOf(which) : null,
   });
   await em.getRepository(ResearchInterest).insert([
-    interest('maths2', -30, 'I would trial daily five-minute reasoning routines with disadvantaged pupils in Years 5 and 6 at St Bernadette’s, building on my lesson study on the bar model.', ResearchInterestOutcome.CHOSEN),
-    interest('english', -25, 'I would like to look at how talk partners support reasoning in maths for pupils with weak language, in Year 3 at St Gregory’s.', ResearchInterestOutcome.NOT_CHOSEN),
-    interest('lp', -12, 'I propose a study of reasoning in Key Stage 1: how sentence stems help disadvantaged pupils explain their thinking in maths.', null),
+    interest('alliance', 'maths2', -30, 'I would trial daily five-minute reasoning routines with disadvantaged pupils in Years 5 and 6 at St Bernadette’s, building on my lesson study on the bar model.', CHOSEN),
+    interest('alliance', 'english', -25, 'I would like to look at how talk partners support reasoning in maths for pupils with weak language, in Year 3 at St Gregory’s.', NOT_CHOSEN),
+    interest('alliance', 'lp', -12, 'I propose a study of reasoning in Key Stage 2: how sentence stems help disadvantaged pupils explain their thinking in maths.', null),
+    interest('school', 'english', -150, 'I would use knowledge organisers for retrieval in Year 4 history and test what pupils remember a term later.', CHOSEN),
+    interest('school', 'lp', -145, 'I would study how drama helps Year 4 pupils remember historical events.', NOT_CHOSEN),
   ]);
 }
 
@@ -490,9 +515,9 @@ async function loadProject(em: EntityManager, ctx: Context, demo: DemoProject, c
   return project.id;
 }
 
-/** The call's year for the project it created; otherwise the academic year the project starts in. */
+/** This year's for the alliance's call; otherwise the academic year the project starts in. */
 function fundingYear(ctx: Context, demo: DemoProject): number {
-  return demo.fromCall ? academicYearOf(ctx.today) : academicYearOf(dayOf(demo.starts, ctx.today));
+  return demo.fromCall === 'alliance' ? academicYearOf(ctx.today) : academicYearOf(dayOf(demo.starts, ctx.today));
 }
 
 /** A budget for this year and each year with funding committed, and never less than the funding committed in it. */
