@@ -53,7 +53,7 @@ describe('PedEx over HTTP: public caching and persisted documents', () => {
   });
 
   const get = (base: string, params: Record<string, unknown>, headers: Record<string, string> = {}) => {
-    const search = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
+    const search = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]));
     return fetch(`${base}/graphql?${search}`, { headers: { ...PREFLIGHT, ...headers } });
   };
   const codes = (body: GraphQLBody) => body.errors?.map((e) => e.extensions?.code);
