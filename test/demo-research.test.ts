@@ -1,7 +1,16 @@
+import { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { DataSource } from 'typeorm';
+import {
+  CloseResearchCallDocument, DeclineResearchInterestDocument, ResearchCallsDocument, ResearchDatabaseDocument, ResearchFundingOfYearDocument, ResearchProjectPageDocument,
+  TransitionResearchProjectDocument,
+} from '../operations/generated/graphql';
+import { PedExSearchDocument } from '../operations/generated/pedex/graphql';
+import { signToken } from '../src/auth/tokens';
+import { toGlobalId } from '../src/common/global-id';
 import { academicYearOf, englishDate } from '../src/common/academic-year';
 import { loadDemoData } from '../src/demo/load-demo-data';
 import { ResearchInterestOutcome, ResearchMethodology, ResearchStatus } from '../src/modules/research/research-enums';
+import { TEST_JWT_SECRET, TestUser } from './factories/users';
 import { createTestDatabase, TestDatabase } from './helpers/database';
 import { startTestServer, TestServer } from './helpers/server';
 
@@ -165,6 +174,109 @@ describe('the demo data: research and PedEx (issue 11, item 8)', () => {
 
   it('writes no audit rows', async () => {
     expect(await sql(`SELECT 1 FROM audit_events`)).toEqual([]);
+  });
+
+  // Item 8 with the public surface: what PedEx's readers find, with no token.
+  it('lets anyone find the demo’s published research by a word of its abstracts, naming only the authors who consented', async () => {
+    const result = await t.execute(PedExSearchDocument, { search: 'feedback', first: 50 }, { as: 'anonymous' });
+    expect(result.errors).toBeUndefined();
+    const found = result.data!.publishedResearch.edges.map((e) => e.node);
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(found.map((f) => f.alliance.slug))).toEqual(new Set(['romero', 'london-south']));
+    const authors: { slug: string; names: string[] }[] = await sql(
+      `SELECT p.slug, ARRAY(SELECT x.display_name FROM research_authors x WHERE x.project_id = p.id AND x.consent_to_be_named ORDER BY x.position) AS names FROM research_projects p WHERE p.slug = ANY($1)`,
+      [found.map((f) => f.slug)],
+    );
+    for (const f of found) expect(f.authors.map((a) => a.displayName)).toEqual(authors.find((a) => a.slug === f.slug)!.names);
+    // Names that appear only unconsented are nowhere in what the public reads.
+    const hidden: { name: string }[] = await sql(
+      `SELECT DISTINCT display_name AS name FROM research_authors x WHERE NOT consent_to_be_named AND NOT EXISTS (SELECT 1 FROM research_authors y WHERE y.display_name = x.display_name AND y.consent_to_be_named)`,
+    );
+    expect(hidden.length).toBeGreaterThan(0);
+    const everything = JSON.stringify((await t.execute(PedExSearchDocument, { search: 'pupils', first: 100 }, { as: 'anonymous' })).data) + JSON.stringify(result.data);
+    for (const { name } of hidden) expect(everything).not.toContain(name);
+  });
+
+  describe('the alliance front end’s research documents, run as each role', () => {
+    const as = async (email: string): Promise<TestUser> => {
+      const [row] = await sql('SELECT id, display_name AS "displayName" FROM users WHERE email = $1', [email]);
+      return { user: row, token: await signToken(TEST_JWT_SECRET, row.id) } as TestUser;
+    };
+    async function ok<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables: V, who: string): Promise<T> {
+      const result = await t.execute(document, variables, { as: await as(who) });
+      expect(result.errors).toBeUndefined();
+      return result.data!;
+    }
+    const personOf = async (email: string) => toGlobalId('Person', (await sql(`SELECT m.person_id FROM memberships m JOIN users u ON u.id = m.user_id WHERE u.email = $1`, [email]))[0].person_id);
+    const projectOf = async (slug: string, status: string, leadEmail: string) => {
+      const [row] = await sql(
+        `SELECT p.id FROM research_projects p JOIN alliances a ON a.id = p.alliance_id AND a.slug = $1 JOIN research_project_members m ON m.project_id = p.id AND m.role = 'LEAD'
+           JOIN memberships ms ON ms.person_id = m.person_id JOIN users u ON u.id = ms.user_id AND u.email = $3 WHERE p.status = $2 ORDER BY p.title LIMIT 1`,
+        [slug, status, leadEmail],
+      );
+      return toGlobalId('ResearchProject', row.id);
+    };
+
+    it.each(['romero', 'london-south'])('runs the R&D database page for coordinator@ and lp@%s.demo', async (slug) => {
+      const all = await ok(ResearchDatabaseDocument, { first: 100 }, `coordinator@${slug}.demo`);
+      expect(new Set(all.researchProjects.edges.map((e) => e.node.status))).toEqual(new Set(Object.values(ResearchStatus)));
+      expect(all.researchProjects.totalCount).toBe(all.researchProjects.edges.length);
+      const lp = await personOf(`lp@${slug}.demo`);
+      const mine = await ok(ResearchDatabaseDocument, { first: 100, filter: { leadPersonId: lp } }, `lp@${slug}.demo`);
+      expect(mine.researchProjects.totalCount).toBeGreaterThanOrEqual(4);
+      expect(mine.researchProjects.edges.every((e) => e.node.leads.some((l) => l.person?.id === lp))).toBe(true);
+      const published = await ok(ResearchDatabaseDocument, { first: 100, filter: { statuses: ['PUBLISHED'] } }, `lp@${slug}.demo`);
+      expect(published.researchProjects.totalCount).toBeGreaterThanOrEqual(3);
+    });
+
+    it('runs a project’s page: the lead and the coordinator see its people, schools and the moves each may make', async () => {
+      const id = await projectOf('romero', 'WRITING_UP', 'lp@romero.demo');
+      const asLead = await ok(ResearchProjectPageDocument, { id }, 'lp@romero.demo');
+      if (!asLead.node || !('members' in asLead.node)) throw new Error('no project');
+      expect(asLead.node.members.length).toBeGreaterThanOrEqual(2);
+      expect(asLead.node.schools.length).toBeGreaterThanOrEqual(1);
+      expect(asLead.node).toMatchObject({ status: 'WRITING_UP', fundingType: 'TLR3', fundingPence: 100000 });
+      expect(asLead.node.nextMoves.map((m) => m.to)).toEqual(expect.arrayContaining(['SUBMITTED', 'WITHDRAWN']));
+      const published = await projectOf('romero', 'PUBLISHED', 'lp@romero.demo');
+      const page = await ok(ResearchProjectPageDocument, { id: published }, 'coordinator@romero.demo');
+      expect(page.node).toMatchObject({ status: 'PUBLISHED', visibility: 'PUBLIC', issn: '2049-3630', licence: expect.any(String), slug: expect.any(String) });
+    });
+
+    it('runs the calls page: the coordinator sees every interest and the budget, a Lead Practitioner only their own interests', async () => {
+      const calls = await ok(ResearchCallsDocument, { first: 10 }, 'coordinator@romero.demo');
+      const [open, closed] = calls.researchCalls.edges.map((e) => e.node);
+      expect(open).toMatchObject({ status: 'OPEN', fundingType: 'TLR3', fundingPence: 150000 });
+      expect(open.interests.map((i) => i.outcome).sort()).toEqual(['CHOSEN', 'NOT_CHOSEN', null].sort());
+      expect(open.interests.find((i) => i.outcome === 'CHOSEN')!.project).toMatchObject({ status: 'APPROVED' });
+      expect(closed).toMatchObject({ status: 'CLOSED', commissionedBySchool: { urn: '990010' } });
+      const { researchFunding } = await ok(ResearchFundingOfYearDocument, { academicYear: open.academicYear }, 'coordinator@romero.demo');
+      expect(researchFunding).toMatchObject({ budgetSet: true, budgetPence: 600000 });
+      expect(researchFunding.committedPence).toBeGreaterThanOrEqual(150000);
+      expect(researchFunding.remainingPence).toBe(researchFunding.budgetPence - researchFunding.committedPence);
+      const lp = await personOf('lp@romero.demo');
+      const own = await ok(ResearchCallsDocument, { first: 10 }, 'lp@romero.demo');
+      const interests = own.researchCalls.edges.flatMap((e) => e.node.interests);
+      expect(interests.length).toBe(2);
+      expect(interests.every((i) => i.person?.id === lp)).toBe(true);
+      const refused = await t.execute(ResearchFundingOfYearDocument, { academicYear: open.academicYear }, { as: await as('lp@romero.demo') });
+      expect(refused.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
+
+    // Last: these change the demo rows the tests above read.
+    it('runs the pages’ moves: the lead submits their write-up, the coordinator declines the awaiting interest and closes the call', async () => {
+      const id = await projectOf('romero', 'WRITING_UP', 'lp@romero.demo');
+      const page = await ok(ResearchProjectPageDocument, { id }, 'lp@romero.demo');
+      if (!page.node || !('version' in page.node)) throw new Error('no project');
+      const moved = await ok(TransitionResearchProjectDocument, { input: { projectId: id, to: 'SUBMITTED', expectedVersion: page.node.version } }, 'lp@romero.demo');
+      expect(moved.transitionResearchProject.researchProject).toMatchObject({ status: 'SUBMITTED' });
+      const calls = await ok(ResearchCallsDocument, { first: 10 }, 'coordinator@romero.demo');
+      const open = calls.researchCalls.edges.map((e) => e.node).find((c) => c.status === 'OPEN')!;
+      const awaiting = open.interests.find((i) => i.outcome === null)!;
+      const declined = await ok(DeclineResearchInterestDocument, { input: { interestId: awaiting.id } }, 'coordinator@romero.demo');
+      expect(declined.declineResearchInterest.researchInterest).toMatchObject({ outcome: 'NOT_CHOSEN' });
+      const closed = await ok(CloseResearchCallDocument, { input: { callId: open.id, expectedVersion: open.version } }, 'coordinator@romero.demo');
+      expect(closed.closeResearchCall.researchCall).toMatchObject({ status: 'CLOSED' });
+    });
   });
 });
 
