@@ -23,6 +23,8 @@ import { DeploymentEvaluationResolver } from './modules/deployments/evaluation.r
 import { PublicationResolver } from './modules/pedex/publication.resolver';
 import { PublishedResearchResolver } from './modules/pedex/published.resolver';
 import { ConferenceEventResolver, ConferencePresentationResolver, ConferenceSessionResolver } from './modules/conference/conference.resolver';
+import { ResearchProjectMemberResolver, ResearchProjectResolver } from './modules/research/research-projects.resolver';
+import { ResearchCallResolver, ResearchInterestResolver } from './modules/research/calls.resolver';
 import { ProgrammeCohortResolver, ProgrammeDayResolver, ProgrammeEnrolmentResolver, ProgrammeResolver } from './modules/programmes/programmes.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -57,6 +59,10 @@ export const resolvers: NonEmptyArray<Function> = [
   ConferencePresentationResolver,
   PublicationResolver,
   PublishedResearchResolver,
+  ResearchProjectResolver,
+  ResearchProjectMemberResolver,
+  ResearchCallResolver,
+  ResearchInterestResolver,
 ];
 
 let base: GraphQLSchema | undefined;

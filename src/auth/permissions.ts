@@ -43,6 +43,10 @@ export const rules = {
     deployments: actingAs(...STAFF),
     // The coordinator ranks the alliance's system leaders for a request.
     brokerMatches: actingAs(ActingRole.ALLIANCE_ADMIN),
+    // Research: the R&D database and calls are the staff's; the budget the coordinator's; analysts get aggregates only.
+    researchProjects: actingAs(...STAFF),
+    researchCalls: actingAs(...STAFF),
+    researchFunding: actingAs(ActingRole.ALLIANCE_ADMIN),
     // PedEx: published research of every alliance, for anyone, token or not (dedicated public types only, SECURITY.md D1, T8).
     publishedResearch: allow,
     publishedResearchProject: allow,
@@ -97,6 +101,17 @@ export const rules = {
     declineDeployment: actingAs(ActingRole.ALLIANCE_ADMIN),
     // The supported school's head evaluates as themself; the coordinator records a paper evaluation (checked in the service).
     evaluateDeployment: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD),
+    // Research: the coordinator runs the database, calls and budget; a practitioner proposes projects and changes those they lead
+    // (research-projects.service.ts and the second wall); a Lead Practitioner expresses interest as themself (calls.service.ts).
+    createResearchProject: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    updateResearchProject: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    transitionResearchProject: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.PRACTITIONER),
+    createResearchCall: actingAs(ActingRole.ALLIANCE_ADMIN),
+    closeResearchCall: actingAs(ActingRole.ALLIANCE_ADMIN),
+    expressResearchInterest: actingAs(ActingRole.PRACTITIONER),
+    chooseResearchInterest: actingAs(ActingRole.ALLIANCE_ADMIN),
+    declineResearchInterest: actingAs(ActingRole.ALLIANCE_ADMIN),
+    setResearchBudget: actingAs(ActingRole.ALLIANCE_ADMIN),
     // Publication in PedEx is the coordinator's (lifecycle.ts).
     publishResearchProject: actingAs(ActingRole.ALLIANCE_ADMIN),
     // Coordinators run the alliance's conference.

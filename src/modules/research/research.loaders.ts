@@ -9,6 +9,7 @@ import { ResearchInterest } from './research-interest.entity';
 import { ResearchProjectMember } from './research-project-member.entity';
 import { ResearchProject } from './research-project.entity';
 import { researchInterestsVisibleTo, researchVisibleTo } from './research.policy';
+import { schoolIdsByResearchProject } from './research-project-schools';
 
 export const researchLoaders = {
   researchProjectById: byId(ResearchProject, { visible: researchVisibleTo }),
@@ -17,6 +18,7 @@ export const researchLoaders = {
   conferenceEventById: byId(ConferenceEvent, { visible: researchVisibleTo }),
   conferenceSessionById: byId(ConferenceSession, { visible: researchVisibleTo }),
   conferencePresentationById: byId(ConferencePresentation, { visible: researchVisibleTo }),
+  schoolIdsByResearchProject,
   membersByResearchProject: manyBy(ResearchProjectMember, 'projectId', { visible: researchVisibleTo, orderBy: 'e.role, e.id' }),
   authorsByResearchProject: manyBy(ResearchAuthor, 'projectId', { visible: researchVisibleTo, orderBy: 'e.position' }),
   interestsByResearchCall: manyBy(ResearchInterest, 'callId', { visible: researchInterestsVisibleTo, orderBy: 'e.submitted_on, e.id' }),
@@ -25,10 +27,10 @@ export const researchLoaders = {
 };
 
 // Fields that are not a column of the same name, and the columns the rules and resolvers read (src/loaders/selection.ts).
-declareFieldColumns(ResearchProject, { fields: { areasOfExpertise: ['areaIds'], commissionedBySchool: ['commissionedBySchoolId'], call: ['callId'] }, always: ['status'] });
-declareFieldColumns(ResearchProjectMember, { fields: { person: ['personId'] }, always: [] });
+declareFieldColumns(ResearchProject, { fields: { areasOfExpertise: ['areaIds'], commissionedBySchool: ['commissionedBySchoolId'], call: ['callId'], members: [], leads: [], schools: [], nextMoves: ['status'] }, always: ['status'] });
+declareFieldColumns(ResearchProjectMember, { fields: { person: ['personId'] }, always: ['personId', 'role'] });
 declareFieldColumns(ResearchAuthor, { fields: {}, always: ['consentToBeNamed'] });
-declareFieldColumns(ResearchCall, { fields: { areasOfExpertise: ['areaIds'], commissionedBySchool: ['commissionedBySchoolId'] }, always: [] });
+declareFieldColumns(ResearchCall, { fields: { areasOfExpertise: ['areaIds'], commissionedBySchool: ['commissionedBySchoolId'], interests: [] }, always: [] });
 declareFieldColumns(ResearchInterest, { fields: { person: ['personId'], call: ['callId'], project: ['projectId'] }, always: ['personId'] });
 declareFieldColumns(ConferenceSession, { fields: { event: ['eventId'] }, always: [] });
 declareFieldColumns(ConferencePresentation, { fields: { session: ['sessionId'], project: ['projectId'], presenters: ['presenterPersonIds'] }, always: [] });

@@ -1,0 +1,169 @@
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { AcademicYear, LocalDate } from '../../common/scalars';
+import { KeyStage, ResearchCallStatus, ResearchFundingType, ResearchMethodology } from './research-enums';
+import { ResearchCall } from './research-call.entity';
+import { ResearchInterest } from './research-interest.entity';
+import { ResearchProject } from './research-project.entity';
+import { ResearchSchoolInput } from './research-projects.inputs';
+
+@InputType({ description: 'What the project chosen from a call is funded with.' })
+export class ResearchCallFundingInput {
+  @Field(() => ResearchFundingType)
+  type: ResearchFundingType;
+
+  @Field(() => Int, { description: 'In pence, not below 0.' })
+  pence: number;
+}
+
+@InputType({ description: 'A funded project offered by the alliance or a member school for an academic year.' })
+export class CreateResearchCallInput {
+  @Field()
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  description?: string | null;
+
+  @Field(() => AcademicYear, { description: 'The academic year the funding is committed against.' })
+  academicYear: number;
+
+  @Field(() => ResearchCallFundingInput)
+  funding: ResearchCallFundingInput;
+
+  @Field(() => [String], { nullable: true, description: 'Areas of expertise wanted, by code, name or alias.' })
+  areas?: string[] | null;
+
+  @Field(() => [KeyStage], { nullable: true })
+  keyStages?: KeyStage[] | null;
+
+  @Field(() => LocalDate, { description: 'The last day to express interest; not in the past.' })
+  closesOn: string;
+
+  @Field(() => ResearchSchoolInput, { nullable: true, description: 'The member school that offers it; null: the alliance.' })
+  commissionedBySchool?: ResearchSchoolInput | null;
+}
+
+@InputType()
+export class ResearchCallFilter {
+  @Field(() => [ResearchCallStatus], { nullable: true })
+  statuses?: ResearchCallStatus[] | null;
+
+  @Field(() => AcademicYear, { nullable: true })
+  academicYear?: number | null;
+}
+
+@InputType()
+export class ExpressResearchInterestInput {
+  @Field(() => ID)
+  callId: string;
+
+  @Field({ description: 'Why you, and what you would do.' })
+  statement: string;
+}
+
+@InputType({ description: "The coordinator's choice: the project it creates, APPROVED, led by the person interested, with the call's funding, areas and key stages." })
+export class ChooseResearchInterestInput {
+  @Field(() => ID)
+  interestId: string;
+
+  @Field(() => String, { nullable: true, description: "Default: the call's title." })
+  title?: string | null;
+
+  @Field(() => ResearchMethodology)
+  methodology: ResearchMethodology;
+
+  @Field(() => String, { nullable: true })
+  researchQuestion?: string | null;
+
+  @Field(() => String, { nullable: true })
+  abstract?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'People of the alliance who contribute.' })
+  contributorIds?: string[] | null;
+
+  @Field(() => [ResearchSchoolInput], { nullable: true, description: 'Member schools where it runs, in order.' })
+  schools?: ResearchSchoolInput[] | null;
+
+  @Field(() => [String], { nullable: true })
+  keywords?: string[] | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  startsOn?: string | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  endsOn?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Needed to fund it beyond what is left of the year's research budget." })
+  budgetOverrideReason?: string | null;
+}
+
+@InputType()
+export class DeclineResearchInterestInput {
+  @Field(() => ID)
+  interestId: string;
+}
+
+@InputType()
+export class CloseResearchCallInput {
+  @Field(() => ID)
+  callId: string;
+
+  @Field(() => Int, { nullable: true, description: 'The version you read; a newer change gives CONFLICT.' })
+  expectedVersion?: number | null;
+}
+
+@InputType()
+export class SetResearchBudgetInput {
+  @Field(() => AcademicYear)
+  academicYear: number;
+
+  @Field(() => Int, { description: 'In pence, not below 0. Below what is committed leaves a negative remainder; nothing is undone.' })
+  budgetPence: number;
+}
+
+@ObjectType({ simpleResolvers: true, description: "The alliance's research budget for an academic year and what is committed against it: the funding of its projects of that year, WITHDRAWN and REJECTED ones excepted." })
+export class ResearchFunding {
+  @Field(() => AcademicYear)
+  academicYear: number;
+
+  @Field(() => Int, { description: 'In pence; 0 where none is set.' })
+  budgetPence: number;
+
+  @Field({ description: 'Whether the alliance has set a budget for this year.' })
+  budgetSet: boolean;
+
+  @Field(() => Int, { description: 'In pence.' })
+  committedPence: number;
+
+  @Field(() => Int, { description: 'In pence; below 0 where funding went beyond the budget with an override.' })
+  remainingPence: number;
+
+  @Field(() => Int, { description: 'The funded projects counted.' })
+  projectCount: number;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ResearchCallPayload {
+  @Field(() => ResearchCall)
+  researchCall: ResearchCall;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ResearchInterestPayload {
+  @Field(() => ResearchInterest)
+  researchInterest: ResearchInterest;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ChooseResearchInterestPayload {
+  @Field(() => ResearchInterest)
+  researchInterest: ResearchInterest;
+
+  @Field(() => ResearchProject)
+  researchProject: ResearchProject;
+}
+
+@ObjectType({ simpleResolvers: true })
+export class ResearchFundingPayload {
+  @Field(() => ResearchFunding)
+  researchFunding: ResearchFunding;
+}
