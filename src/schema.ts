@@ -9,6 +9,8 @@ import { AreaOfExpertiseResolver } from './modules/areas-of-expertise/areas-of-e
 import { NodeResolver } from './modules/node/node.resolver';
 import { AuditResolver } from './modules/audit/audit.resolver';
 import { PeopleStatisticsResolver } from './modules/people/people-statistics.resolver';
+import { DeploymentStatisticsResolver } from './modules/statistics/deployment-statistics.resolver';
+import { DesignationStatisticsResolver } from './modules/statistics/designation-statistics.resolver';
 import { PeopleResolver } from './modules/people/people.resolver';
 import { SchoolResolver } from './modules/schools/schools.resolver';
 import { DesignationResolver } from './modules/designations/designations.resolver';
@@ -38,6 +40,8 @@ export const resolvers: NonEmptyArray<Function> = [
   AreaOfExpertiseResolver,
   PeopleResolver,
   PeopleStatisticsResolver,
+  DeploymentStatisticsResolver,
+  DesignationStatisticsResolver,
   AuditResolver,
   DesignationResolver,
   RecruitmentRoundResolver,

@@ -28,6 +28,9 @@ export const rules = {
     people: actingAs(...STAFF),
     // Counts with small groups suppressed: analysts too, but not practitioners, who see one record (T4).
     peopleStatistics: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.SCHOOL_LEAD, ActingRole.ANALYST),
+    // Deployments and designations, counted: coordinators exact, analysts suppressed; heads and system leaders see their own in the lists (T4).
+    deploymentStatistics: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.ANALYST),
+    designationStatistics: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.ANALYST),
     // Who changed what: the coordinators of the alliance.
     auditEvents: actingAs(ActingRole.ALLIANCE_ADMIN),
     // System leaders: what each role sees is designation.policy.ts; analysts get counts only.

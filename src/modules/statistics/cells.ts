@@ -1,0 +1,115 @@
+import { BadUserInput } from '../../common/errors';
+import { Cell, suppress } from '../people/suppression';
+
+/**
+ * The shared arithmetic of deploymentStatistics and designationStatistics. SQL gives the cross-table:
+ * one line per combination of every dimension, with its count, a fingerprint of which rows it holds
+ * (a sum of their hashes: additive, so a group's fingerprint is the sum of its lines') and its
+ * measures (days, pence), all additive. Each group the caller can ask for is a sum of cross-table
+ * lines (its `parts`), so the suppression of peopleStatistics (people/suppression.ts) applies as it
+ * is: every grouping an analyst may ask for is built and suppressed together, with the cross-table
+ * for its audit, and a request only picks cells out of that one suppressed family.
+ *
+ * A dimension may hold several values for one row (a request's areas, a designation's phases): the
+ * row counts in each of its values' groups (in the "none" group when it has none), so that
+ * grouping's groups overlap and do not add up to the total. Its lines' values are then lists.
+ */
+export type Value = string | null;
+export interface CrossLine {
+  values: Record<string, Value | Value[]>;
+  count: number;
+  fingerprint: bigint;
+  measures: number[];
+}
+export interface Group {
+  /** The values of the grouped dimensions, in the grouping's order. */
+  values: Value[];
+  count: number;
+  measures: number[];
+  /** Null for a group that is shown; set when it is suppressed. */
+  suppressed: boolean;
+}
+
+const valuesOf = (line: CrossLine, dimension: string): Value[] => {
+  const v = line.values[dimension];
+  if (Array.isArray(v)) return v.length ? v : [null];
+  return [v];
+};
+
+/** The groups of one grouping (a list of dimensions; none for the total), each with the cross-table lines it adds up. */
+export function groupsOf(lines: readonly CrossLine[], dimensions: readonly string[]): (Group & { parts: number[]; fingerprint: bigint; key: string })[] {
+  const byKey = new Map<string, Group & { parts: number[]; fingerprint: bigint; key: string }>();
+  lines.forEach((line, index) => {
+    let combos: Value[][] = [[]];
+    for (const d of dimensions) combos = combos.flatMap((c) => valuesOf(line, d).map((v) => [...c, v]));
+    for (const values of combos) {
+      const key = JSON.stringify(values);
+      let group = byKey.get(key);
+      if (!group) byKey.set(key, (group = { values, count: 0, measures: line.measures.map(() => 0), suppressed: false, parts: [], fingerprint: 0n, key }));
+      group.count += line.count;
+      group.fingerprint += line.fingerprint;
+      line.measures.forEach((m, i) => (group!.measures[i] += m));
+      group.parts.push(index);
+    }
+  });
+  return [...byKey.values()].sort((a, b) => compareValues(a.values, b.values));
+}
+
+function compareValues(a: Value[], b: Value[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (a[i] === null) return 1;
+    if (b[i] === null) return -1;
+    return a[i]!.localeCompare(b[i]!, 'en', { numeric: true });
+  }
+  return 0;
+}
+
+export interface Answer {
+  groups: Group[];
+  total: Group | null;
+}
+
+/**
+ * Exact groups of `groupBy`, for a caller who may read every row counted (a coordinator): `lines`
+ * are already filtered.
+ */
+export function exactAnswer(lines: readonly CrossLine[], groupBy: readonly string[], measures: number): Answer {
+  const total = groupsOf(lines, [])[0] ?? { values: [], count: 0, measures: Array(measures).fill(0), suppressed: false };
+  return { groups: groupsOf(lines, groupBy).map(strip), total: strip(total) };
+}
+
+/**
+ * Suppressed groups, for an analyst: the family is the total and every single dimension in `family`,
+ * suppressed together over all of the alliance's lines whatever was asked; the answer is the cells of
+ * `groupBy` (one dimension at most) that `keep` selects. Under a filter the total is not given: the
+ * sum of a selection of groups is a new equation an attacker could set against the others.
+ */
+export function suppressedAnswer(
+  lines: readonly CrossLine[],
+  family: readonly string[],
+  groupBy: readonly string[],
+  minimum: number,
+  keep: ((value: Value) => boolean) | null,
+): Answer {
+  if (groupBy.length > 1) throw new BadUserInput('groupBy takes one dimension at most: combined groups could be subtracted from their totals', 'groupBy');
+  const cells: (Cell & { group: Group })[] = [];
+  for (const grouping of ['', ...family]) {
+    for (const g of groupsOf(lines, grouping ? [grouping] : [])) {
+      cells.push({ grouping, count: g.count, fingerprint: `${g.count}:${g.fingerprint}`, key: g.key, parts: g.parts, group: strip(g) });
+    }
+  }
+  if (!cells.some((c) => c.grouping === '')) {
+    // No rows: a total of 0, under the minimum, shown as suppressed like any other.
+    cells.push({ grouping: '', count: 0, fingerprint: '0:0', key: '[]', parts: [], group: { values: [], count: 0, measures: [], suppressed: false } });
+  }
+  const hidden = suppress(cells, minimum, lines.map((l) => l.count));
+  const shown = (c: (typeof cells)[number]): Group =>
+    hidden.has(c) ? { values: c.group.values, count: 0, measures: [], suppressed: true } : c.group;
+  const wanted = groupBy[0] ?? '';
+  const groups = cells.filter((c) => c.grouping === wanted && (!keep || !wanted || keep(c.group.values[0]))).map(shown);
+  const total = cells.find((c) => c.grouping === '')!;
+  return { groups, total: keep ? null : shown(total) };
+}
+
+const strip = (g: Group): Group => ({ values: g.values, count: g.count, measures: g.measures, suppressed: false });

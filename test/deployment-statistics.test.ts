@@ -1,0 +1,207 @@
+import { Alliance } from '../src/modules/alliances/alliance.entity';
+import { DeploymentStatus, ImpactRating, SessionLength, SessionStatus } from '../src/modules/deployments/deployment-enums';
+import { DesignationStatus } from '../src/modules/designations/designation-enums';
+import { School } from '../src/modules/schools/school.entity';
+import { CommissionerType } from '../src/modules/support-requests/support-request-enums';
+import { MembershipRole } from '../src/modules/users/user-enums';
+import { createAlliance, createSchool } from './factories';
+import { createDeployment, createSession, createSupportRequest } from './factories/deployments';
+import { areaId, createDesignation } from './factories/designations';
+import { createPerson, createUser, TestUser } from './factories/users';
+import { Data, startTestServer, TestServer } from './helpers/server';
+
+const QUERY = `query($groupBy: [DeploymentDimension!]!, $filter: DeploymentStatisticsFilter) {
+  deploymentStatistics(groupBy: $groupBy, filter: $filter) {
+    minimumGroupSize
+    total { deployments daysDelivered totalPence brokerageFeePence homeSchoolPence suppressed }
+    groups { areaOfExpertise { code } academicYear term phase { code name } localAuthority { code } commissionerType status impactRating
+             deployments daysDelivered totalPence brokerageFeePence homeSchoolPence suppressed }
+  }
+}`;
+
+/**
+ * A small world counted by hand (tariff £350 a day, £50 of it the alliance's fee, 6 hours a day, no half-day rate):
+ *   6 deployments into a Camden primary, maths, commissioned by the school, autumn 2025/26, COMPLETED:
+ *     each a full day (35000p, fee 5000p) and 2.5 hours (35000 × 2.5/6 = 14583.3 → 14583p; fee 2083.3 → 2083p) delivered
+ *   6 into a Camden secondary, English, commissioned by the local authority, spring 2025/26, ACTIVE: each half a day (17500p, fee 2500p)
+ *   2 into a Lambeth secondary, maths, commissioned by the school, spring 2025/26, EVALUATED SIGNIFICANT: each a full day
+ */
+export async function seedDeploymentWorld(t: TestServer): Promise<{ alliance: Alliance; analyst: TestUser; coordinator: TestUser; head: TestUser; practitioner: TestUser }> {
+  const em = t.db.dataSource.manager;
+  const alliance = await createAlliance(em);
+  const home = await createSchool(em, { laCode: '300', laName: 'Home LA', phaseCode: '2', phaseName: 'Primary' });
+  const primary = await createSchool(em, { laCode: '202', laName: 'Camden', phaseCode: '2', phaseName: 'Primary' });
+  const secondary = await createSchool(em, { laCode: '202', laName: 'Camden', phaseCode: '4', phaseName: 'Secondary' });
+  const lambeth = await createSchool(em, { laCode: '208', laName: 'Lambeth', phaseCode: '4', phaseName: 'Secondary' });
+  await em.query(
+    `INSERT INTO alliance_terms (alliance_id, academic_year, term, starts_on, ends_on) VALUES ($1, 2025, 'AUTUMN', '2025-09-01', '2025-12-19'), ($1, 2025, 'SPRING', '2026-01-05', '2026-03-27')`,
+    [alliance.id],
+  );
+  const person = await createPerson(em, alliance, { schoolId: home.id });
+  const designation = await createDesignation(em, person, { status: DesignationStatus.ACTIVE });
+  const maths = await areaId(em, 'MATHS');
+  const english = await areaId(em, 'ENGLISH');
+
+  const deploy = async (school: School, n: number, request: Parameters<typeof createSupportRequest>[3], deployment: Parameters<typeof createDeployment>[4], sessions: Parameters<typeof createSession>[2][]) => {
+    for (let i = 0; i < n; i++) {
+      const r = await createSupportRequest(em, alliance, school, request);
+      const d = await createDeployment(em, r, designation, home.id, deployment);
+      for (const s of sessions) await createSession(em, d, { status: SessionStatus.DELIVERED, ...s });
+    }
+  };
+  await deploy(primary, 6, { areaIds: [maths] }, { status: DeploymentStatus.COMPLETED, startsOn: '2025-09-15', startedOn: '2025-09-15', completedOn: '2025-12-01' }, [
+    { heldOn: '2025-10-06', length: SessionLength.FULL_DAY },
+    { heldOn: '2025-10-13', length: SessionLength.HOURS, hours: 2.5 },
+  ]);
+  await deploy(
+    secondary,
+    6,
+    { areaIds: [english], commissionerType: CommissionerType.LOCAL_AUTHORITY, commissionerSchoolId: null, commissionerLaCode: '202', commissionerName: 'Camden LA' },
+    { status: DeploymentStatus.ACTIVE, startsOn: '2026-01-12', startedOn: '2026-01-12' },
+    [{ heldOn: '2026-01-19', length: SessionLength.HALF_DAY }],
+  );
+  await deploy(
+    lambeth,
+    2,
+    { areaIds: [maths] },
+    { status: DeploymentStatus.EVALUATED, startsOn: '2026-01-12', startedOn: '2026-01-12', completedOn: '2026-03-01', evaluatedOn: '2026-03-05', impactRating: ImpactRating.SIGNIFICANT },
+    [{ heldOn: '2026-01-19', length: SessionLength.FULL_DAY }],
+  );
+  // Another alliance's deployment is never counted.
+  const other = await createAlliance(em);
+  const otherPerson = await createPerson(em, other, { schoolId: home.id });
+  const otherDesignation = await createDesignation(em, otherPerson, { status: DesignationStatus.ACTIVE });
+  await createDeployment(em, await createSupportRequest(em, other, primary), otherDesignation, home.id, { status: DeploymentStatus.ACTIVE, startedOn: '2025-09-15' });
+
+  const analyst = await createUser(em, { memberships: [{ alliance, role: MembershipRole.ANALYST }] });
+  const coordinator = await createUser(em, { memberships: [{ alliance, role: MembershipRole.ALLIANCE_ADMIN }] });
+  const head = await createUser(em, { memberships: [{ alliance, role: MembershipRole.SCHOOL_LEAD, school: primary }] });
+  const practitioner = await createUser(em, { memberships: [{ alliance, role: MembershipRole.PRACTITIONER, person }] });
+  return { alliance, analyst, coordinator, head, practitioner };
+}
+
+describe('deploymentStatistics (SECURITY.md D2)', () => {
+  let t: TestServer;
+  let w: Awaited<ReturnType<typeof seedDeploymentWorld>>;
+  const run = (as: TestUser, groupBy: string[], filter?: Record<string, unknown>) => t.execute<Data, Record<string, unknown>>(QUERY, { groupBy, filter }, { as });
+
+  beforeAll(async () => {
+    t = await startTestServer();
+    w = await seedDeploymentWorld(t);
+  });
+  afterAll(() => t.close());
+
+  it('gives the coordinator the figures counted by hand: cost by the per-session rule, computed in SQL', async () => {
+    const { data, errors } = await run(w.coordinator, ['PHASE']);
+    expect(errors).toBeUndefined();
+    const stats = data!.deploymentStatistics;
+    expect(stats.total).toEqual({ deployments: 14, daysDelivered: 13.5, totalPence: 472498, brokerageFeePence: 67498, homeSchoolPence: 405000, suppressed: false });
+    expect(stats.groups.map((g: Data) => [g.phase.name, g.deployments, g.daysDelivered, g.totalPence, g.brokerageFeePence, g.homeSchoolPence])).toEqual([
+      ['Primary', 6, 8.5, 297498, 42498, 255000],
+      ['Secondary', 8, 5, 175000, 25000, 150000],
+    ]);
+  });
+
+  it('groups the coordinator by several dimensions and filters, exactly, small groups included', async () => {
+    const { data } = await run(w.coordinator, ['LOCAL_AUTHORITY', 'TERM'], { academicYear: { from: '2025/26', to: '2025/26' }, statuses: ['ACTIVE', 'EVALUATED'] });
+    expect(data!.deploymentStatistics.groups.map((g: Data) => [g.localAuthority.code, g.term, g.deployments])).toEqual([
+      ['202', 'SPRING', 6],
+      ['208', 'SPRING', 2],
+    ]);
+    expect(data!.deploymentStatistics.total.deployments).toBe(8);
+    const byArea = await run(w.coordinator, ['AREA_OF_EXPERTISE', 'IMPACT_RATING'], { areas: ['MATHS'] });
+    expect(byArea.data!.deploymentStatistics.groups.map((g: Data) => [g.areaOfExpertise.code, g.impactRating, g.deployments])).toEqual([
+      ['MATHS', 'SIGNIFICANT', 2],
+      ['MATHS', null, 6],
+    ]);
+    const byCommissioner = await run(w.coordinator, ['COMMISSIONER_TYPE', 'ACADEMIC_YEAR']);
+    expect(byCommissioner.data!.deploymentStatistics.groups.map((g: Data) => [g.commissionerType, g.academicYear, g.deployments])).toEqual([
+      ['LOCAL_AUTHORITY', '2025/26', 6],
+      ['SCHOOL', '2025/26', 8],
+    ]);
+  });
+
+  it('never shows an analyst a group under the minimum, nor its money or days, and marks every hidden group', async () => {
+    for (const dimension of ['AREA_OF_EXPERTISE', 'ACADEMIC_YEAR', 'TERM', 'PHASE', 'LOCAL_AUTHORITY', 'COMMISSIONER_TYPE', 'STATUS', 'IMPACT_RATING']) {
+      const { data, errors } = await run(w.analyst, [dimension]);
+      expect(errors).toBeUndefined();
+      for (const g of data!.deploymentStatistics.groups) {
+        if (g.suppressed) expect([g.deployments, g.daysDelivered, g.totalPence, g.brokerageFeePence, g.homeSchoolPence]).toEqual([null, null, null, null, null]);
+        else expect(g.deployments).toBeGreaterThanOrEqual(5);
+      }
+      expect(data!.deploymentStatistics.groups.filter((g: Data) => g.suppressed).length).not.toBe(1);
+    }
+    const byLa = await run(w.analyst, ['LOCAL_AUTHORITY']);
+    expect(byLa.data!.deploymentStatistics.groups.map((g: Data) => [g.localAuthority.code, g.suppressed])).toEqual([
+      ['202', true],
+      ['208', true],
+    ]);
+    expect(byLa.data!.deploymentStatistics.total).toMatchObject({ deployments: 14, totalPence: 472498, suppressed: false });
+  });
+
+  it('lets an analyst filter only on the dimension grouped by, picking groups out of the unfiltered answer, with no total', async () => {
+    const all = await run(w.analyst, ['STATUS']);
+    const some = await run(w.analyst, ['STATUS'], { statuses: ['COMPLETED', 'ACTIVE'] });
+    expect(some.errors).toBeUndefined();
+    expect(some.data!.deploymentStatistics.total).toBeNull();
+    expect(some.data!.deploymentStatistics.groups).toEqual(all.data!.deploymentStatistics.groups.filter((g: Data) => ['COMPLETED', 'ACTIVE'].includes(g.status)));
+    const off = await run(w.analyst, ['PHASE'], { statuses: ['COMPLETED'] });
+    expect(off.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter' });
+    const none = await run(w.analyst, [], { academicYear: { from: '2025/26' } });
+    expect(none.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter' });
+    const two = await run(w.analyst, ['PHASE', 'STATUS']);
+    expect(two.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'groupBy' });
+  });
+
+  it('refuses heads and practitioners, who see only their own deployments (T4)', async () => {
+    for (const as of [w.head, w.practitioner]) {
+      const { errors } = await run(as, []);
+      expect(errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it('answers bad input: an unknown dimension fails validation, an inverted range names its argument', async () => {
+    const unknown = await t.execute<Data, Record<string, unknown>>(`{ deploymentStatistics(groupBy: [SCHOOL]) { minimumGroupSize } }`, {}, { as: w.coordinator });
+    expect(unknown.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // As a variable, the same unknown value is the caller's input, refused before any SQL runs.
+    t.db.counter.reset();
+    const asVariable = await run(w.coordinator, ['SCHOOL']);
+    expect(asVariable.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(t.db.counter.queries.filter((sql) => /deployment_statistics_cells/.test(sql))).toHaveLength(0);
+    for (const as of [w.coordinator, w.analyst]) {
+      const inverted = await run(as, ['ACADEMIC_YEAR'], { academicYear: { from: '2026/27', to: '2024/25' } });
+      expect(inverted.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.academicYear' });
+    }
+    const area = await run(w.coordinator, ['ACADEMIC_YEAR'], { areas: ['no such area'] });
+    expect(area.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('reads the figures in one statement (and one more to name areas), whatever the grouping', async () => {
+    for (const [as, groupBy] of [[w.coordinator, ['PHASE', 'TERM', 'STATUS']], [w.analyst, ['PHASE']], [w.analyst, ['AREA_OF_EXPERTISE']]] as const) {
+      t.db.counter.reset();
+      const { errors } = await run(as, [...groupBy]);
+      expect(errors).toBeUndefined();
+      const statistics = t.db.counter.queries.filter((sql) => /deployment_statistics_cells|areas_of_expertise/.test(sql));
+      expect(statistics).toHaveLength(groupBy.includes('AREA_OF_EXPERTISE') ? 2 : 1);
+    }
+  });
+
+  it('gives the raw cross-table to no one but through the API: the function answers analysts and coordinators of the acting alliance only', async () => {
+    const runtime = async (role: string) =>
+      t.db.dataSource.transaction(async (em) => {
+        await em.query(`SELECT set_config('app.alliance_id', $1, true), set_config('app.role', $2, true)`, [w.alliance.id, role]);
+        await em.query(`SET LOCAL ROLE alliance_graph_api`);
+        return (await em.query(`SELECT count(*)::int AS n FROM deployment_statistics_cells()`))[0].n as number;
+      });
+    expect(await runtime('ANALYST')).toBeGreaterThan(0);
+    expect(await runtime('SCHOOL_LEAD')).toBe(0);
+    expect(await runtime('PRACTITIONER')).toBe(0);
+    // The rows themselves stay behind the second wall for an analyst.
+    const rows = await t.db.dataSource.transaction(async (em) => {
+      await em.query(`SELECT set_config('app.alliance_id', $1, true), set_config('app.role', 'ANALYST', true)`, [w.alliance.id]);
+      await em.query(`SET LOCAL ROLE alliance_graph_api`);
+      return (await em.query(`SELECT count(*)::int AS n FROM deployments`))[0].n as number;
+    });
+    expect(rows).toBe(0);
+  });
+});
