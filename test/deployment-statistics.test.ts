@@ -9,6 +9,7 @@ import { createDeployment, createSession, createSupportRequest } from './factori
 import { areaId, createDesignation } from './factories/designations';
 import { createPerson, createUser, TestUser } from './factories/users';
 import { Data, startTestServer, TestServer } from './helpers/server';
+import { Answer, CrossCell, possibleValues } from './security/support/attacker';
 
 const QUERY = `query($groupBy: [DeploymentDimension!]!, $filter: DeploymentStatisticsFilter) {
   deploymentStatistics(groupBy: $groupBy, filter: $filter) {
@@ -203,5 +204,47 @@ describe('deploymentStatistics (SECURITY.md D2)', () => {
       return (await em.query(`SELECT count(*)::int AS n FROM deployments`))[0].n as number;
     });
     expect(rows).toBe(0);
+  });
+
+  it("reopens no hidden group with an attacker's arithmetic: totals minus shown groups, every grouping differenced with every other", async () => {
+    const key: Record<string, (g: Data) => string | null> = {
+      AREA_OF_EXPERTISE: (g) => g.areaOfExpertise?.code, ACADEMIC_YEAR: (g) => g.academicYear, TERM: (g) => g.term, PHASE: (g) => g.phase?.code,
+      LOCAL_AUTHORITY: (g) => g.localAuthority?.code, COMMISSIONER_TYPE: (g) => g.commissionerType, STATUS: (g) => g.status, IMPACT_RATING: (g) => g.impactRating,
+    };
+    const answers: Answer[] = [];
+    for (const grouping of Object.keys(key)) {
+      const { data } = await run(w.analyst, [grouping]);
+      const stats = data!.deploymentStatistics;
+      answers.push({ grouping, total: stats.total.deployments, cells: stats.groups.map((g: Data) => ({ key: key[grouping](g) ?? '-', count: g.deployments })) });
+      // Money and days are hidden with the count: a cost divided by the day rate is a count.
+      for (const g of stats.groups) if (g.suppressed) expect(g.totalPence ?? g.daysDelivered ?? g.brokerageFeePence ?? g.homeSchoolPence).toBeNull();
+    }
+    expect(answers.some((a) => a.cells.some((c) => c.count === null))).toBe(true);
+    // The truth, with the owner's rights: which cross-table cells are not empty (an attacker may know it).
+    const rows: CrossCell[] = await t.db.dataSource.query(
+      `SELECT a.code AS "AREA_OF_EXPERTISE", (dp.academic_year || '/' || lpad(((dp.academic_year + 1) % 100)::text, 2, '0')) AS "ACADEMIC_YEAR", coalesce(t.term::text, '-') AS "TERM",
+              s.phase_code AS "PHASE", s.la_code AS "LOCAL_AUTHORITY", sr.commissioner_type::text AS "COMMISSIONER_TYPE", dp.status::text AS "STATUS", coalesce(dp.impact_rating::text, '-') AS "IMPACT_RATING"
+         FROM deployments dp JOIN support_requests sr ON sr.id = dp.support_request_id JOIN schools s ON s.id = dp.supported_school_id
+         JOIN areas_of_expertise a ON a.id = sr.area_ids[1]
+         LEFT JOIN alliance_terms t ON t.alliance_id = dp.alliance_id AND dp.starts_on BETWEEN t.starts_on AND t.ends_on
+        WHERE dp.alliance_id = $1 GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`,
+      [w.alliance.id],
+    );
+    const possible = possibleValues(answers, rows);
+    expect(possible.size).toBeGreaterThan(0);
+    for (const [cell, values] of possible) expect({ cell, reopened: values.size === 1 }).toEqual({ cell, reopened: false });
+    for (const answer of answers) {
+      const hidden = answer.cells.filter((c) => c.count === null);
+      if (hidden.length) expect(answer.total! - answer.cells.reduce((s, c) => s + (c.count ?? 0), 0)).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('gives the same groups whatever filter an analyst adds, so two filters differenced tell nothing new', async () => {
+    const all = (await run(w.analyst, ['ACADEMIC_YEAR'])).data!.deploymentStatistics;
+    const from = (await run(w.analyst, ['ACADEMIC_YEAR'], { academicYear: { from: '2025/26' } })).data!.deploymentStatistics;
+    const upTo = (await run(w.analyst, ['ACADEMIC_YEAR'], { academicYear: { to: '2024/25' } })).data!.deploymentStatistics;
+    expect(from.groups).toEqual(all.groups.filter((g: Data) => g.academicYear >= '2025/26'));
+    expect(upTo.groups).toEqual([]);
+    expect([from.total, upTo.total]).toEqual([null, null]);
   });
 });
