@@ -38,6 +38,8 @@ const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platfor
   'email+phone (another school)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'null',       'hidden',     'FORBIDDEN'],
   'email+phone (the practitioner’s record)':  ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
   'peopleStatistics':                         ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'ok'],
+  'deploymentStatistics':                     ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'ok'],
+  'designationStatistics':                    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'ok'],
   'auditEvents':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   'designations':                             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'own',        'FORBIDDEN'],
   'recruitmentRounds':                        ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
@@ -166,6 +168,8 @@ function programmeMutation(field: string, input: (unknown: (type: string) => str
 
 const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
   peopleStatistics: { source: `{ peopleStatistics(groupBy: [LEADERSHIP_LEVEL]) { total minimumGroupSize } }`, outcome: (data) => (data.peopleStatistics.minimumGroupSize === 5 ? 'ok' : 'wrong') },
+  deploymentStatistics: { source: `{ deploymentStatistics(groupBy: [PHASE]) { total { deployments } minimumGroupSize } }`, outcome: (data) => (data.deploymentStatistics.minimumGroupSize === 5 ? 'ok' : 'wrong') },
+  designationStatistics: { source: `{ designationStatistics(groupBy: [TYPE]) { total { designations } minimumGroupSize } }`, outcome: (data) => (data.designationStatistics.minimumGroupSize === 5 ? 'ok' : 'wrong') },
   auditEvents: { source: `{ auditEvents(first: 5) { totalCount edges { node { action } } } }`, outcome: (data) => (typeof data.auditEvents.totalCount === 'number' ? 'ok' : 'wrong') },
   'viewer': { source: `{ viewer { user { email } actingRole } }`, outcome: (d) => (d.viewer.user.email ? 'ok' : 'null') },
   'alliances': { source: `{ alliances { totalCount edges { node { slug } } } }`, outcome: (d) => (d.alliances.totalCount >= 2 ? 'ok' : 'empty') },
