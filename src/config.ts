@@ -87,6 +87,11 @@ const schema = z.object({
   DB_POOL_SIZE: int(10, 1, 100),
   STATEMENT_TIMEOUT_MS: int(5000, 100, 600_000),
   AGGREGATE_MIN_GROUP_SIZE: int(5, 1, 100),
+  /** Points each caller may spend per window (a request: 1, plus 1 per 1,000 of query cost), counted in PostgreSQL across processes; 0 turns the budget off. */
+  REQUEST_BUDGET_POINTS: int(1200, 0, 1_000_000),
+  REQUEST_BUDGET_WINDOW_SECONDS: int(60, 1, 86_400),
+  /** How many proxies in front of the API may say who the client is (X-Forwarded-For); 0: the connection's address is the client's. Anonymous callers' budget is counted by it. */
+  TRUST_PROXY: int(0, 0, 10),
   MIGRATE_ON_START: bool(true),
   /** Default: on, except in production, where an empty database must not get demo users. */
   DEMO_DATA: bool(true),

@@ -19,7 +19,8 @@ import { ContextFactory, createContextFactory } from './context/create-context';
 import { endRequestPlugin } from './context/end-request-plugin';
 import { refuseNulPlugin } from './common/refuse-nul';
 import { TokenVerifier } from './auth/tokens';
-import { limitRules, limitsPlugin, SIGNED_IN_LIMITS } from './limits/limits';
+import { limitRules, limitsPlugin, LOOSEST_LIMITS } from './limits/limits';
+import { createRequestBudget, rememberClientAddress } from './limits/request-budget';
 import { explorerRouter } from './ops/explorer';
 import { statusHeaders } from './ops/http-status';
 import { loadManifest, persistedDocuments } from './ops/persisted-documents';
@@ -31,7 +32,7 @@ import { compiledGateway } from './execution/compiled-executor';
 
 export interface ServerDeps {
   dataSource: DataSource;
-  config: Pick<Config, 'NODE_ENV' | 'CORS_ORIGINS'> & Partial<Pick<Config, 'AGGREGATE_MIN_GROUP_SIZE' | 'EXPLORER' | 'METRICS' | 'METRICS_TOKEN' | 'METRICS_PORT' | 'PEDEX_CACHE_MAX_AGE' | 'ANONYMOUS_PERSISTED_ONLY'>>;
+  config: Pick<Config, 'NODE_ENV' | 'CORS_ORIGINS'> & Partial<Pick<Config, 'AGGREGATE_MIN_GROUP_SIZE' | 'EXPLORER' | 'METRICS' | 'METRICS_TOKEN' | 'METRICS_PORT' | 'PEDEX_CACHE_MAX_AGE' | 'ANONYMOUS_PERSISTED_ONLY' | 'REQUEST_BUDGET_POINTS' | 'REQUEST_BUDGET_WINDOW_SECONDS' | 'TRUST_PROXY'>>;
   logger: Logger;
   /** Absent: every bearer token is refused. */
   verifyToken?: TokenVerifier;
@@ -62,6 +63,8 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
   const production = config.NODE_ENV === 'production';
   const metrics = createMetrics(dataSource, { token: config.METRICS_TOKEN });
   const createContext = createContextFactory(dataSource, verifyToken, config.AGGREGATE_MIN_GROUP_SIZE ?? 5, { wall });
+  // Left out of the deps (hand-built test servers, the bench): no budget. loadConfig's default turns it on.
+  const budget = config.REQUEST_BUDGET_POINTS ? createRequestBudget(dataSource, { points: config.REQUEST_BUDGET_POINTS, windowSeconds: config.REQUEST_BUDGET_WINDOW_SECONDS ?? 60 }, logger) : undefined;
 
   const apollo = new ApolloServer<RequestContext>({
     ...(executor === 'compiled' ? { gateway: compiledGateway(getSchema()) } : { schema: getSchema() }),
@@ -75,11 +78,12 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
     csrfPrevention: true,
     // main.ts stops the server, then the pool, then PostgreSQL, in that order; Apollo must not race it.
     stopOnTerminationSignals: false,
-    validationRules: limitRules(SIGNED_IN_LIMITS),
-    parseOptions: { maxTokens: SIGNED_IN_LIMITS.tokens },
+    // The loosest of any caller class; limitsPlugin checks the caller's own once it is known.
+    validationRules: limitRules(LOOSEST_LIMITS),
+    parseOptions: { maxTokens: LOOSEST_LIMITS.tokens },
     introspection: true,
     plugins: [
-      limitsPlugin({ production }),
+      limitsPlugin({ production, budget }),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No cache hints are used; the plugin costs ~28 ms on a large response.
       ApolloServerPluginCacheControlDisabled(),
@@ -96,6 +100,7 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
   await apollo.start();
 
   app.disable('x-powered-by');
+  if (config.TRUST_PROXY) app.set('trust proxy', config.TRUST_PROXY);
   app.use(metrics.responses);
   app.use(
     pinoHttp({
@@ -147,6 +152,7 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
           // committed it): a client gone mid-request, or a request Apollo refuses before any plugin runs
           // (a batch, a body without a query), rolls back and gives the connection back. A client gone
           // while the context was being built has already closed: end it now.
+          rememberClientAddress(ctx, req.ip);
           if (res.closed || req.socket.destroyed) void ctx.end(false);
           else res.once('close', () => void ctx.end(false));
           return ctx;
@@ -176,7 +182,11 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
         });
       }),
     // The drain plugin closes the HTTP server and waits for in-flight requests.
-    stop: () => (metrics.forget(), apollo.stop()),
+    stop: async () => {
+      metrics.forget();
+      await apollo.stop();
+      await budget?.close();
+    },
   };
 }
 

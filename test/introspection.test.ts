@@ -48,6 +48,6 @@ describe('introspection', () => {
   it('keeps the data budget apart: introspection does not make room for a bigger data query', async () => {
     const tooBig = `{ __schema { queryType { name } } alliances(first: 100) { edges { node { memberSchools(first: 100) { edges { node { school { id name urn } } } } } } } }`;
     const result = await t.execute(tooBig);
-    expect(result.errors?.[0].message).toBe('Query is too complex.');
+    expect(result.errors?.[0].message).toBe('Query is too complex: reduce page sizes or nesting.');
   });
 });

@@ -10,6 +10,8 @@ import {
 import { ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
 import { RequestContext } from '../context/context';
+import { budgetKey, budgetPoints, RequestBudget } from './request-budget';
+import { limitsFor } from './role-limits';
 
 export interface Limits {
   depth: number;
@@ -20,9 +22,27 @@ export interface Limits {
   tokens: number;
 }
 
-/** Signed-in staff and analysts write their own queries (a 50 × 50 nested page fits); the anonymous PedEx surface needs far less. */
+/**
+ * Signed-in staff (coordinators, heads, practitioners, platform admins, and anyone signed in acting
+ * for no alliance) run the front ends' deep documents and their own queries: a 50 × 50 nested page fits.
+ */
 export const SIGNED_IN_LIMITS: Limits = { depth: 12, cost: 50_000, aliases: 30, directives: 20, tokens: 4000 };
+/**
+ * Analysts write wide queries, not deep ones: twice the staff's cost (a full 100-row page of
+ * 100-row pages, or several large aggregates side by side), two levels less nesting (role-limits.ts).
+ */
+export const ANALYST_LIMITS: Limits = { depth: 10, cost: 100_000, aliases: 30, directives: 20, tokens: 4000 };
+/** The anonymous PedEx surface needs far less. */
 export const ANONYMOUS_LIMITS: Limits = { depth: 7, cost: 5_000, aliases: 5, directives: 5, tokens: 1000 };
+
+/** The loosest of each limit over every caller class: what Apollo checks for everyone before the caller is known; each class's own limits are checked once it is (limitsPlugin). */
+export const LOOSEST_LIMITS: Limits = (['depth', 'cost', 'aliases', 'directives', 'tokens'] as const).reduce(
+  (loosest, key) => ({ ...loosest, [key]: Math.max(SIGNED_IN_LIMITS[key], ANALYST_LIMITS[key], ANONYMOUS_LIMITS[key]) }),
+  { ...SIGNED_IN_LIMITS },
+);
+
+/** The refusal of a query over any limit: never the numbers (SECURITY.md L1). */
+export const TOO_COMPLEX = 'Query is too complex: reduce page sizes or nesting.';
 
 /** What a page can hold: the default when left out, and the most allowed when the value is not a valid page size (the resolver then refuses it, but the cost must not shrink). */
 function pageSize(first: unknown): number {
@@ -137,26 +157,44 @@ export function limitRules(limits: Limits): ValidationRule[] {
 
 const refused = (message: string) => new GraphQLError(message, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
 
+export interface LimitsPluginOptions {
+  production: boolean;
+  /** The per-caller request budget (request-budget.ts); absent: off. */
+  budget?: RequestBudget;
+}
+
 /**
- * Apollo validates every request against the signed-in depth, alias and directive limits. Cost
- * needs the variables, and the stricter anonymous limits need the caller, so both are checked here,
- * once the operation and the context are known (SECURITY.md L1, E3).
+ * Apollo validates every request against the loosest depth, alias and directive limits of any
+ * caller class. Cost needs the variables, and each class's own limits need the caller, so they are
+ * checked here, once the operation and the context are known, and before any resolver, so a query
+ * over its limits runs no SQL (SECURITY.md L1, E3). A query within them then spends from its
+ * caller's request budget, in proportion to its cost (L5).
  */
-export function limitsPlugin(options: { production: boolean }): ApolloServerPlugin<RequestContext> {
-  const anonymousRules = [...limitRules(ANONYMOUS_LIMITS), ...(options.production ? [NoSchemaIntrospectionCustomRule] : [])];
+export function limitsPlugin(options: LimitsPluginOptions): ApolloServerPlugin<RequestContext> {
+  const rulesOf = new Map<Limits, ValidationRule[]>();
+  const classRules = (limits: Limits) => {
+    let rules = rulesOf.get(limits);
+    if (!rules) {
+      rules = [...limitRules(limits), ...(limits === ANONYMOUS_LIMITS && options.production ? [NoSchemaIntrospectionCustomRule] : [])];
+      rulesOf.set(limits, rules);
+    }
+    return rules;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, schema, source, request, operationName }) {
-          const anonymous = !contextValue.viewer;
-          const limits = anonymous ? ANONYMOUS_LIMITS : SIGNED_IN_LIMITS;
-          if (anonymous) {
+          const limits = limitsFor(contextValue);
+          if (limits.tokens < LOOSEST_LIMITS.tokens) {
             try {
-              new MaxTokensParserWLexer(source, { n: ANONYMOUS_LIMITS.tokens, exposeLimits: false }).parseDocument();
+              new MaxTokensParserWLexer(source, { n: limits.tokens, exposeLimits: false }).parseDocument();
             } catch {
               throw refused('Query is too large.');
             }
-            const errors = validate(schema, document, anonymousRules);
+          }
+          const stricter = limits.depth < LOOSEST_LIMITS.depth || limits.aliases < LOOSEST_LIMITS.aliases || limits.directives < LOOSEST_LIMITS.directives;
+          if (stricter || limits === ANONYMOUS_LIMITS) {
+            const errors = validate(schema, document, classRules(limits));
             if (errors.length) throw refused(errors[0].message);
           }
           let cost: number;
@@ -169,7 +207,8 @@ export function limitsPlugin(options: { production: boolean }): ApolloServerPlug
             return;
           }
           // Two budgets: the data a query asks for, and the introspection, priced by the schema's real sizes.
-          if (cost > limits.cost || introspection > introspectionBudget(schema)) throw refused('Query is too complex.');
+          if (cost > limits.cost || introspection > introspectionBudget(schema)) throw refused(TOO_COMPLEX);
+          if (options.budget) await options.budget.spend(budgetKey(contextValue), budgetPoints(cost));
         },
       };
     },

@@ -101,7 +101,7 @@ describe('HTTP hardening (SECURITY.md L1-L4, E1-E3, D4)', () => {
     expect((await http.gql({ query, variables: { n: 5 } }, auth)).errors).toBeUndefined();
     const big = await http.gql({ query, variables: { n: 100 } }, auth);
     expect(codes(big)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(big.errors?.[0].message).toBe('Query is too complex.');
+    expect(big.errors?.[0].message).toBe('Query is too complex: reduce page sizes or nesting.');
     // Left out, first counts as its default of 20: 20 × 20 × 100 memberships is too many.
     const defaulted = query.replace(/\(first: \$n\)/g, '').replace('query($n: Int)', 'query');
     expect(codes(await http.gql({ query: defaulted }, auth))).toEqual(['GRAPHQL_VALIDATION_FAILED']);
