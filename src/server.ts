@@ -26,6 +26,7 @@ import { statusHeaders } from './ops/http-status';
 import { loadManifest, persistedDocuments } from './ops/persisted-documents';
 import { publicCachePlugin } from './ops/public-cache';
 import { createMetrics, Metrics } from './ops/metrics';
+import { csvExport } from './ops/csv-export';
 import { migrations } from '../migrations';
 import { getSchema } from './schema';
 import { compiledGateway } from './execution/compiled-executor';
@@ -40,6 +41,8 @@ export interface ServerDeps {
   wall?: boolean;
   /** `compiled` (default): graphql-jit behind Apollo's gateway interface; `graphql-js`: Apollo's own executor. */
   executor?: 'compiled' | 'graphql-js';
+  /** The most rows a CSV export holds (src/ops/csv-export.ts); 100,000 unless given. */
+  exportMaxRows?: number;
 }
 
 export interface AppServer {
@@ -57,7 +60,7 @@ export interface AppServer {
 
 const REQUEST_ID = /^[\w.-]{1,64}$/;
 
-export async function createServer({ dataSource, config, logger, verifyToken, executor = 'compiled', wall = true }: ServerDeps): Promise<AppServer> {
+export async function createServer({ dataSource, config, logger, verifyToken, executor = 'compiled', wall = true, exportMaxRows }: ServerDeps): Promise<AppServer> {
   const app = express();
   const httpServer = http.createServer(app);
   const production = config.NODE_ENV === 'production';
@@ -136,6 +139,13 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
     res.setHeader('Vary', 'Authorization, X-Alliance-Id');
     next();
   });
+  // A query's root connection as CSV, each page run through Apollo as /graphql runs it (README, "Analysts: CSV exports").
+  app.use(
+    '/graphql/export.csv',
+    cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false, exposedHeaders: ['Content-Disposition'] }),
+    express.json({ limit: '100kb' }),
+    csvExport({ apollo, createContext, schema: getSchema(), formatError: createFormatError({ production }), maxRows: exportMaxRows }),
+  );
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({ origin: config.CORS_ORIGINS.length ? config.CORS_ORIGINS : false }),
