@@ -10,6 +10,8 @@ const COORDINATORS = roleIn('PLATFORM_ADMIN', 'ALLIANCE_ADMIN');
 /** Published and public: what anyone, anonymous or of any alliance, may read. */
 const PUBLIC_PROJECT = `status = 'PUBLISHED' AND visibility = 'PUBLIC'`;
 const OF_PUBLIC_PROJECT = `project_id IN (SELECT p.id FROM research_projects p WHERE p.status = 'PUBLISHED' AND p.visibility = 'PUBLIC')`;
+/** The columns a lead may change (with status, checked against their moves), as a text[] for jsonb's `-`; search is generated, null in a BEFORE trigger. */
+const LEAD_COLUMNS = `ARRAY['title', 'research_question', 'abstract', 'methodology', 'status', 'area_ids', 'key_stages', 'keywords', 'starts_on', 'ends_on', 'search', 'updated_at', 'version']`;
 /** A project the acting practitioner leads. */
 const LED_BY_PRACTITIONER = (column: string) =>
   `(${roleIn('PRACTITIONER')} AND ${column} IN (SELECT m.project_id FROM research_project_members m WHERE m.person_id = ${setting.personId} AND m.role = 'LEAD'))`;
@@ -98,7 +100,7 @@ export class Research1795371100000 implements MigrationInterface {
         volume text,
         issue text,
         published_on date,
-        doi text CHECK (doi ~ '^10\\.[0-9]{4,9}/\\S+$'),
+        doi text CHECK (doi ~* '^10\\.[0-9]{4,9}/[-._;()/:A-Z0-9]+$'),
         url text,
         pdf_url text,
         licence text,
@@ -266,14 +268,37 @@ export class Research1795371100000 implements MigrationInterface {
     await q.query(`CREATE POLICY tenant_insert ON research_projects FOR INSERT TO ${R} WITH CHECK (${tenant} AND (${COORDINATORS} OR (${roleIn('PRACTITIONER')} AND status = 'PROPOSED')))`);
     const changesProject = `(${COORDINATORS} OR ${LED_BY_PRACTITIONER('id')})`;
     await q.query(`CREATE POLICY tenant_update ON research_projects FOR UPDATE TO ${R} USING (${tenant} AND ${changesProject}) WITH CHECK (${tenant} AND ${changesProject})`);
+    // What a lead may change, said again for SQL that bypasses the services: their project's content and
+    // their own moves of the lifecycle (as lifecycle.ts has them), never its funding, commissioning or
+    // visibility, never a publication (the coordinator's, behind the gate), nothing once published.
+    await q.query(`
+      CREATE FUNCTION research_projects_lead_changes_content_only() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF ${setting.role} <> 'PRACTITIONER' THEN
+          RETURN NEW;
+        END IF;
+        IF OLD.status = 'PUBLISHED' OR (to_jsonb(NEW) - ${LEAD_COLUMNS}) IS DISTINCT FROM (to_jsonb(OLD) - ${LEAD_COLUMNS}) THEN
+          RAISE EXCEPTION 'a lead changes their project''s content and moves it on, nothing else' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        IF NEW.status <> OLD.status AND NOT ((OLD.status, NEW.status) IN (('APPROVED', 'IN_PROGRESS'), ('IN_PROGRESS', 'WRITING_UP'), ('WRITING_UP', 'SUBMITTED'),
+            ('REVISIONS_REQUESTED', 'SUBMITTED')) OR (NEW.status = 'WITHDRAWN' AND OLD.status NOT IN ('PUBLISHED', 'REJECTED', 'WITHDRAWN'))) THEN
+          RAISE EXCEPTION 'a lead may not move a project from % to %', OLD.status, NEW.status USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER research_projects_lead_changes_content_only BEFORE UPDATE ON research_projects FOR EACH ROW EXECUTE FUNCTION research_projects_lead_changes_content_only()`);
 
     for (const table of ['research_project_members', 'research_project_schools', 'research_authors']) {
       await q.query(`CREATE POLICY tenant_read ON ${table} FOR SELECT TO ${R} USING (${tenant} AND ${staff})`);
       // A practitioner adds themself as the lead of the project they propose (no lead yet), or changes the lists of a project they lead.
-      const mayEdit = table === 'research_project_members'
-        ? `(${COORDINATORS} OR ${LED_BY_PRACTITIONER('project_id')} OR (${roleIn('PRACTITIONER')} AND person_id = ${setting.personId} AND role = 'LEAD'
-            AND NOT EXISTS (SELECT 1 FROM research_project_members m WHERE m.project_id = research_project_members.project_id)))`
-        : `(${COORDINATORS} OR ${LED_BY_PRACTITIONER('project_id')})`;
+      // The published authors are the coordinator's (publication); a lead edits the members and schools of an unpublished project they lead.
+      const ledUnpublished = `(${LED_BY_PRACTITIONER('project_id')} AND project_id NOT IN (SELECT p.id FROM research_projects p WHERE p.status = 'PUBLISHED'))`;
+      const mayEdit = table === 'research_authors'
+        ? COORDINATORS
+        : table === 'research_project_members'
+          ? `(${COORDINATORS} OR ${ledUnpublished} OR (${roleIn('PRACTITIONER')} AND person_id = ${setting.personId} AND role = 'LEAD'
+              AND NOT EXISTS (SELECT 1 FROM research_project_members m WHERE m.project_id = research_project_members.project_id)))`
+          : `(${COORDINATORS} OR ${ledUnpublished})`;
       // Not FOR ALL: that covers SELECT too, and the members' rule reads the members, which PostgreSQL refuses as infinite recursion.
       const check = `${tenant} AND ${mayEdit}`;
       await q.query(`CREATE POLICY tenant_insert ON ${table} FOR INSERT TO ${R} WITH CHECK (${check})`);
@@ -303,7 +328,7 @@ export class Research1795371100000 implements MigrationInterface {
     for (const table of TABLES) await disableRowLevelSecurity(q, table, ['tenant_read', 'tenant_insert', 'tenant_update', 'tenant_delete', 'tenant_write', 'public_read']);
     await q.query(`DROP TABLE conference_presentations, conference_sessions, conference_events, research_interests, research_authors, research_project_schools,
       research_project_members, research_projects, research_calls, research_budgets`);
-    await q.query(`DROP FUNCTION research_keywords_text(text[])`);
+    await q.query(`DROP FUNCTION research_keywords_text(text[]), research_projects_lead_changes_content_only()`);
     await q.query(`DROP TYPE research_interest_outcome, research_call_status, research_member_role, key_stage, research_funding_type, research_visibility, research_status, research_methodology`);
   }
 }

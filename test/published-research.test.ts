@@ -132,7 +132,7 @@ describe('the PedEx public surface', () => {
     expect(JSON.stringify(article)).not.toMatch(/SECRET/);
     // The second wall: the anonymous runtime role reads the table itself.
     const rows = await t.db.dataSource.transaction(async (tx) => {
-      await tx.query(`SELECT set_config('role', 'alliance_graph_api', true), set_config('app.role', 'ANONYMOUS', true), set_config('app.alliance_id', '', true)`);
+      await tx.query(`SELECT set_config('role', 'alliance_graph_public', true), set_config('app.role', 'ANONYMOUS', true), set_config('app.alliance_id', '', true)`);
       return tx.query(`SELECT display_name, affiliation FROM research_authors`);
     });
     expect(rows.map((r: Data) => r.display_name).sort()).toEqual(['Ada Lovelace', 'Ada Lovelace', 'Grace Hopper', 'Katherine Johnson']);

@@ -61,6 +61,14 @@ describe('a database owner that is not a superuser', () => {
 
   it('once granted, migrates; its tools see every row, and requests only their alliance’s', async () => {
     await admin(`GRANT alliance_graph_api TO ${owner}`);
+    // The role anonymous requests run as: the same request, named by its own migration.
+    {
+      const ds = createDataSource({ url: urlAs(owner, password, database), poolSize: 1, statementTimeoutMs: null });
+      await ds.initialize();
+      await expect(ds.runMigrations({ transaction: 'each' })).rejects.toThrow(`GRANT alliance_graph_public TO ${owner};`);
+      await ds.destroy();
+    }
+    await admin(`GRANT alliance_graph_public TO ${owner}`);
     const ds = createDataSource({ url: urlAs(owner, password, database), poolSize: 2 });
     await ds.initialize();
     try {

@@ -7,6 +7,12 @@ import { QueryRunner } from 'typeorm';
  */
 export const RUNTIME_ROLE = 'alliance_graph_api';
 
+/**
+ * The role anonymous requests run as (the PedEx site): like the runtime role, and granted only the
+ * columns PedEx publishes, of the reference tables and of published rows (migration PublicReader).
+ */
+export const PUBLIC_ROLE = 'alliance_graph_public';
+
 /** The request's settings, as SQL. Unset, or set to '' (as a setting once used reads back), is NULL: no tenant, no rows. */
 export const setting = {
   allianceId: `nullif(current_setting('app.alliance_id', true), '')::uuid`,

@@ -1339,7 +1339,7 @@ export type ResearchInterestRowFragment = { id: string, statement: string, submi
 
 export type ResearchCallRowFragment = { id: string, version: number, title: string, description: string | null, academicYear: string, fundingType: ResearchFundingType, fundingPence: number, keyStages: Array<KeyStage>, closesOn: string, status: ResearchCallStatus, commissionedBySchool: { id: string, urn: string, name: string } | null, areasOfExpertise: Array<{ id: string, code: string, name: string }>, interests: Array<{ id: string, statement: string, submittedOn: string, outcome: ResearchInterestOutcome | null, person: { id: string, displayName: string } | null, project: { id: string, title: string, status: ResearchStatus } | null }> };
 
-export type ResearchFundingFieldsFragment = { academicYear: string, budgetPence: number, budgetSet: boolean, committedPence: number, remainingPence: number, projectCount: number };
+export type ResearchFundingFieldsFragment = { academicYear: string, budgetPence: number, budgetSet: boolean, committedPence: unknown, remainingPence: unknown, projectCount: number };
 
 export type ResearchDatabaseQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1375,7 +1375,7 @@ export type ResearchFundingOfYearQueryVariables = Exact<{
 }>;
 
 
-export type ResearchFundingOfYearQuery = { researchFunding: { academicYear: string, budgetPence: number, budgetSet: boolean, committedPence: number, remainingPence: number, projectCount: number } };
+export type ResearchFundingOfYearQuery = { researchFunding: { academicYear: string, budgetPence: number, budgetSet: boolean, committedPence: unknown, remainingPence: unknown, projectCount: number } };
 
 export type TransitionResearchProjectMutationVariables = Exact<{
   input: TransitionResearchProjectInput;

@@ -1,5 +1,5 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { RUNTIME_ROLE } from '../../migrations/support/row-level-security';
+import { PUBLIC_ROLE, RUNTIME_ROLE } from '../../migrations/support/row-level-security';
 import { isUuid } from '../common/text';
 import { ActingRole } from '../modules/users/user-enums';
 import type { Acting, Viewer } from './context';
@@ -40,7 +40,8 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<R
     em: runner.manager,
     async actAs(viewer, acting) {
       const settings: [string, string][] = [
-        ['role', RUNTIME_ROLE],
+        // Anonymous callers read published research only, and only its public columns.
+        ['role', viewer ? RUNTIME_ROLE : PUBLIC_ROLE],
         ['app.alliance_id', acting?.allianceId ?? ''],
         // No acting alliance: an empty tenant, which no tenant row matches.
         ['app.role', acting?.role ?? (viewer ? 'SIGNED_IN' : 'ANONYMOUS')],
@@ -50,7 +51,7 @@ export async function beginRequestTransaction(dataSource: DataSource): Promise<R
       ];
       // Checked, so that they can be written into the statement: ids are uuids, roles are our own words.
       for (const [name, value] of settings) {
-        const valid = name === 'role' ? value === RUNTIME_ROLE : name === 'app.role' ? SETTABLE_ROLES.has(value) : value === '' || isUuid(value);
+        const valid = name === 'role' ? value === RUNTIME_ROLE || value === PUBLIC_ROLE : name === 'app.role' ? SETTABLE_ROLES.has(value) : value === '' || isUuid(value);
         if (!valid) throw new Error(`${name} cannot be set to that value`);
       }
       // One round trip: the transaction starts and its settings are made together (a simple-protocol

@@ -89,7 +89,8 @@ export function persistedDocuments(options: { manifest: Manifest; anonymousPersi
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'POST') return next();
     const get = req.method === 'GET';
-    const url = new URL(req.url, 'http://localhost');
+    // Only the query string matters here; a path like //x would be read as a host and refused by URL.
+    const url = new URL(`http://localhost/${req.url.replace(/^[^?]*/, '')}`);
     const body: Params | undefined = !get && req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Params) : undefined;
     const params: Params = get ? { query: url.searchParams.get('query') ?? undefined, documentId: url.searchParams.get('documentId') ?? undefined, extensions: url.searchParams.get('extensions') ?? undefined } : (body ?? {});
     const id = documentIdOf(params);

@@ -39,8 +39,12 @@ const orcidBare = (value: string) => value.trim().replace(/^https?:\/\/orcid\.or
 /** An ORCID iD as stored: 0000-0002-1825-0097. Assumes isValidOrcid. */
 export const formatOrcid = (value: string): string => orcidBare(value).match(/.{4}/g)!.join('-');
 
-/** A DOI (Crossref's recommended pattern), also given as its https://doi.org/ address; DOIs are case-insensitive. */
-const DOI = /^10\.\d{4,9}\/\S+$/i;
+/**
+ * A DOI in Crossref's recommended pattern, which matches 74.4M of their 74.9M DOIs and admits no
+ * quote or angle bracket (a DOI reaches the site's JSON-LD script and its links); also given as its
+ * https://doi.org/ address; DOIs are case-insensitive.
+ */
+const DOI = /^10\.\d{4,9}\/[-._;()/:A-Z0-9]+$/i;
 export const normaliseDoi = (value: string): string => value.trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').replace(/^doi:/i, '');
 export const isValidDoi = (value: string): boolean => DOI.test(normaliseDoi(value)) && normaliseDoi(value).length <= 300;
 

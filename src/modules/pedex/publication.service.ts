@@ -2,6 +2,8 @@ import { GraphQLError } from 'graphql';
 import { expectGlobalId } from '../../common/global-id';
 import { BadUserInput } from '../../common/errors';
 import { actingOf, RequestContext } from '../../context/context';
+import { inTransaction } from '../../context/transaction';
+import { recordChange } from '../audit/audit.service';
 import { checkResearchTransition } from '../research/lifecycle';
 import { ResearchAuthor } from '../research/research-author.entity';
 import { ResearchStatus, ResearchVisibility } from '../research/research-enums';
@@ -98,8 +100,16 @@ const isSlugClash = (error: unknown) => (error as { code?: string; constraint?: 
  * metadata and the ordered authors, makes the project PUBLIC, and gives it its slug, made from the
  * title at first publication and never changed after. One transaction with its audit row.
  */
-export async function publishResearchProject(ctx: RequestContext, input: PublishResearchProjectInput): Promise<ResearchProject> {
+export function publishResearchProject(ctx: RequestContext, input: PublishResearchProjectInput): Promise<ResearchProject> {
   actingOf(ctx);
+  return inTransaction(ctx, (tx) => publish(tx, input));
+}
+
+/** Who is named, in order, and who consented: what the audit trail keeps of a publication's authors. */
+const authorLines = (authors: readonly Pick<ResearchAuthor, 'displayName' | 'orcid' | 'consentToBeNamed'>[]) =>
+  authors.map((a, i) => `${i + 1}. ${a.displayName}${a.orcid ? ` (ORCID ${a.orcid})` : ''}${a.consentToBeNamed ? '' : ' [not named in public]'}`);
+
+async function publish(ctx: RequestContext, input: PublishResearchProjectInput): Promise<ResearchProject> {
   const project = await researchProjectForChange(ctx, input);
   checkResearchTransition(project.status, ResearchStatus.PUBLISHED, 'publishResearchProject', await researchMoverOf(ctx, project));
 
@@ -152,8 +162,13 @@ export async function publishResearchProject(ctx: RequestContext, input: Publish
     }
   }
   if (input.authors) {
+    const previous = await ctx.em.getRepository(ResearchAuthor).find({ where: { projectId: saved.id }, order: { position: 'ASC' } });
     await ctx.em.delete(ResearchAuthor, { projectId: saved.id });
     await ctx.em.insert(ResearchAuthor, authors.map((a, i) => ({ ...a, allianceId: saved.allianceId, projectId: saved.id, position: i + 1 })));
+    await recordChange(ctx, {
+      action: 'publishResearchProject', objectType: 'ResearchProject', objectId: saved.id,
+      before: { authors: authorLines(previous) }, after: { authors: authorLines(authors) }, fields: ['authors'],
+    });
   }
   return saved;
 }

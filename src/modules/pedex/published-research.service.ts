@@ -90,19 +90,29 @@ export async function listPublishedResearch(
   // A relevance cursor belongs to its search: the search's hash is part of it.
   const searchHash = search ? createHash('sha256').update(search).digest('base64url').slice(0, 12) : '';
   const tag = cursorTag(relevance ? 'published_research|RELEVANCE' : 'published_research|NEWEST');
-  const rank = q ? `ts_rank_cd(p.search, ${q})` : 'NULL::real';
+  // A title match ranks above any match elsewhere, however often the abstract repeats the words: 1
+  // for a match in the title (weight A alone), plus the usual rank scaled into [0, 1) (normalisation 32).
+  const rank = q ? `((CASE WHEN ts_rank_cd('{0, 0, 0, 1}', p.search, ${q}) > 0 THEN 1 ELSE 0 END)::real + ts_rank_cd(p.search, ${q}, 32))` : 'NULL::real';
   if (relevance) {
     const after = decodeCursor(args.after, tag, ['string', 'string', 'uuid']);
     if (after) {
-      if (after[0] !== searchHash || !NUMBER.test(String(after[1]))) throw new BadUserInput('after is not a cursor from this list and order', 'after');
-      const r = `$${params.push(after[1])}::real`;
+      const cursorRank = Number(after[1]);
+      // A rank is a real in [0, 2): anything else was not made here, and PostgreSQL would refuse it as a real.
+      if (after[0] !== searchHash || !NUMBER.test(String(after[1])) || !(cursorRank >= 0 && cursorRank < 2)) {
+        throw new BadUserInput('after is not a cursor from this list and order', 'after');
+      }
+      // As a number again: 1e-999 is 0 to JavaScript but out of a real's range to PostgreSQL; no rank made here is that small.
+      const r = `$${params.push(String(cursorRank < 1e-30 ? 0 : cursorRank))}::real`;
       const id = `$${params.push(after[2])}::uuid`;
       where.push(`(${rank} < ${r} OR (${rank} = ${r} AND p.id > ${id}))`);
     }
   } else {
     const after = decodeCursor(args.after, tag, ['string', 'uuid']);
     if (after) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(String(after[0])) || Number.isNaN(Date.parse(String(after[0])))) throw new BadUserInput('after is not a cursor from this list and order', 'after');
+      // A real calendar day (JavaScript's Date.parse takes 2023-02-29 and year 0, PostgreSQL does not).
+      const day = String(after[0]);
+      const real = /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= '0001-01-01' && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+      if (!real) throw new BadUserInput('after is not a cursor from this list and order', 'after');
       where.push(`(p.published_on, p.id) < ($${params.push(after[0])}::date, $${params.push(after[1])}::uuid)`);
     }
   }

@@ -1,3 +1,4 @@
+import { SafeIntResolver } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { AcademicYear, LocalDate } from '../../common/scalars';
 import { KeyStage, ResearchCallStatus, ResearchFundingType, ResearchMethodology } from './research-enums';
@@ -131,10 +132,11 @@ export class ResearchFunding {
   @Field({ description: 'Whether the alliance has set a budget for this year.' })
   budgetSet: boolean;
 
-  @Field(() => Int, { description: 'In pence.' })
+  // Sums of many projects' funding may pass a GraphQL Int's 32 bits; SafeInt holds any whole number of pence a year can reach.
+  @Field(() => SafeIntResolver, { description: 'In pence.' })
   committedPence: number;
 
-  @Field(() => Int, { description: 'In pence; below 0 where funding went beyond the budget with an override.' })
+  @Field(() => SafeIntResolver, { description: 'In pence; below 0 where funding went beyond the budget with an override.' })
   remainingPence: number;
 
   @Field(() => Int, { description: 'The funded projects counted.' })

@@ -127,6 +127,7 @@ async function applyTerms(tx: RequestContext, project: ResearchProject, input: R
     throw new BadUserInput(`the project must not end (${project.endsOn}) before it starts (${project.startsOn})`, field);
   }
   if (project.status === S.PUBLISHED) {
+    if (!coordinator) throw new Forbidden("a published project is the journal's record: only the coordinator changes it");
     if (!project.abstract) throw new BadUserInput('a published project keeps its abstract', 'input.abstract');
     if (!project.keywords.length) throw new BadUserInput('a published project keeps at least one keyword', 'input.keywords');
   }
