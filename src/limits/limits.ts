@@ -28,10 +28,11 @@ export interface Limits {
  */
 export const SIGNED_IN_LIMITS: Limits = { depth: 12, cost: 50_000, aliases: 30, directives: 20, tokens: 4000 };
 /**
- * Analysts write wide queries, not deep ones: twice the staff's cost (a full 100-row page of
- * 100-row pages, or several large aggregates side by side), two levels less nesting (role-limits.ts).
+ * Analysts write wide queries: twice the staff's cost (a full 100-row page of 100-row pages, or
+ * several large aggregates side by side), and the staff's nesting, so that a refusal of a staff-only
+ * field stays the FORBIDDEN it is for everyone rather than a limit's (role-limits.ts).
  */
-export const ANALYST_LIMITS: Limits = { depth: 10, cost: 100_000, aliases: 30, directives: 20, tokens: 4000 };
+export const ANALYST_LIMITS: Limits = { depth: 12, cost: 100_000, aliases: 30, directives: 20, tokens: 4000 };
 /** The anonymous PedEx surface needs far less. */
 export const ANONYMOUS_LIMITS: Limits = { depth: 7, cost: 5_000, aliases: 5, directives: 5, tokens: 1000 };
 
