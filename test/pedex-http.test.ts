@@ -90,13 +90,16 @@ describe('PedEx over HTTP: public caching and persisted documents', () => {
     expect(other.headers.get('etag')).not.toBe(etag);
   });
 
-  it("takes Apollo's persisted-query extension too, and POST", async () => {
+  it("takes Apollo's persisted-query extension too; anonymous callers by GET only, signed-in ones by POST too", async () => {
     const apq = await get(prod.base, { extensions: { persistedQuery: { version: 1, sha256Hash: ARTICLE.slice('sha256:'.length) } }, variables: { slug } });
     expect(apq.status).toBe(200);
     expect(((await apq.json()) as GraphQLBody).data.publishedResearchProject.slug).toBe(slug);
-    const post = await prod.post({ documentId: LIST, variables: { first: 5 } });
-    expect(post.status).toBe(200);
-    expect(((await post.json()) as GraphQLBody).errors).toBeUndefined();
+    const anonymousPost = await prod.post({ documentId: LIST, variables: { first: 5 } });
+    expect(anonymousPost.status).toBe(400);
+    expect(codes((await anonymousPost.json()) as GraphQLBody)).toEqual(['BAD_REQUEST']);
+    const signedIn = await prod.post({ documentId: LIST, variables: { first: 5 } }, auth());
+    expect(signedIn.status).toBe(200);
+    expect(((await signedIn.json()) as GraphQLBody).errors).toBeUndefined();
   });
 
   it('refuses an anonymous query sent as text in production with PERSISTED_QUERY_REQUIRED, over GET and POST', async () => {

@@ -105,6 +105,8 @@ export function persistedDocuments(options: { manifest: Manifest; anonymousPersi
     } else if (id !== undefined) {
       query = manifest.get(id);
       if (query === undefined) refusal = new Refusal('PERSISTED_QUERY_NOT_FOUND', 'PersistedQueryNotFound: no persisted document has this id.');
+      // Over GET only, so that every anonymous answer is one a CDN can cache by its address.
+      else if (anonymous && anonymousPersistedOnly && !get) refusal = new Refusal('BAD_REQUEST', 'Anonymous requests run persisted documents over GET.');
     }
     if (refusal) {
       res.status(400).json({ errors: [{ message: refusal.message, extensions: { code: refusal.code } }] });
