@@ -1,4 +1,5 @@
 import { chromium, Browser } from 'playwright-core';
+import { loadExamples } from '../src/ops/explorer';
 import { createServer, AppServer } from '../src/server';
 import { signToken } from '../src/auth/tokens';
 import { loadDemoData } from '../src/demo/load-demo-data';
@@ -18,6 +19,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 declare const document: { querySelector(selector: string): { CodeMirror: CodeMirror; textContent: string | null } | null };
 interface CodeMirror {
   setValue(value: string): void;
+  getValue(): string;
   setCursor(line: number, ch: number): void;
 }
 
@@ -125,6 +127,52 @@ describe('the query editor', () => {
       const outside = requests.filter((url) => !url.startsWith(`${base}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
       expect(outside).toEqual([]);
       expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      await context.close();
+    }, 60_000);
+
+    it("runs an analyst's example: token in the bar, the alliance picked from the viewer's memberships, the example one click away (issue 12, item 6)", async () => {
+      const analyst = await db.dataSource.getRepository(User).findOneByOrFail({ email: 'analyst@romero.demo' });
+      const analystToken = await signToken(TEST_JWT_SECRET, analyst.id, { ttl: '1h' });
+      const example = loadExamples().find((e) => e.name === 'AnalystStaffByLocalAuthority')!;
+      expect(loadExamples()).toHaveLength(10);
+
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const requests: string[] = [];
+      const sentHeaders: Record<string, string>[] = [];
+      page.on('request', (request) => {
+        requests.push(request.url());
+        if (request.method() === 'POST') sentHeaders.push(request.headers());
+      });
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+
+      await page.goto(`${base}/graphql`);
+      await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
+      await page.waitForSelector('#explorer-examples button:nth-of-type(10)', { timeout: 10_000 });
+      expect(await page.locator('#explorer-examples button').count()).toBe(10);
+
+      // The token in the bar; the viewer's one membership fills the alliance menu, and is picked.
+      await page.fill('#explorer-token', analystToken);
+      await page.press('#explorer-token', 'Enter');
+      await page.waitForSelector('#explorer-alliance option[value="romero"]', { state: 'attached', timeout: 10_000 });
+      await page.selectOption('#explorer-alliance', 'romero');
+      expect(await page.locator('#explorer-status').textContent()).toContain('analyst@romero.demo');
+
+      // One click loads the example into the editor; running it answers with the alliance's suppressed counts.
+      await page.click(`#explorer-examples button[data-example="${example.name}"]`);
+      expect(await page.evaluate(() => document.querySelector('.graphiql-query-editor .CodeMirror')!.CodeMirror.getValue())).toBe(example.document);
+      await page.click('.graphiql-execute-button');
+      await page.waitForFunction(() => /"peopleStatistics"/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), undefined, { timeout: 20_000 });
+      const result = JSON.parse(await page.evaluate(() => document.querySelector('.graphiql-response .CodeMirror')!.CodeMirror.getValue()));
+      expect(result.errors).toBeUndefined();
+      expect(result.data.peopleStatistics.total).toBeGreaterThan(0);
+      expect(result.data.peopleStatistics.groups).toContainEqual({ localAuthority: { code: '331', name: 'Coventry' }, count: expect.any(Number), suppressed: false });
+      expect(sentHeaders.at(-1)).toMatchObject({ authorization: `Bearer ${analystToken}`, 'x-alliance-id': 'romero' });
+
+      expect(errors).toEqual([]);
+      const outside = requests.filter((url) => !url.startsWith(`${base}/`) && !url.startsWith('data:') && !url.startsWith('blob:'));
+      expect(outside).toEqual([]);
       await context.close();
     }, 60_000);
   });
