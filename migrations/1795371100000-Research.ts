@@ -314,6 +314,24 @@ export class Research1795371100000 implements MigrationInterface {
     await q.query(`CREATE POLICY tenant_read ON research_interests FOR SELECT TO ${R} USING (${tenant} AND ${staff} AND ${ownInterest} AND ${setting.role} <> 'SCHOOL_LEAD')`);
     await q.query(`CREATE POLICY tenant_insert ON research_interests FOR INSERT TO ${R} WITH CHECK (${tenant} AND (${COORDINATORS} OR (${roleIn('PRACTITIONER')} AND person_id = ${setting.personId})))`);
     await q.query(`CREATE POLICY tenant_update ON research_interests FOR UPDATE TO ${R} USING (${tenant} AND ${COORDINATORS}) WITH CHECK (${tenant} AND ${COORDINATORS})`);
+    // (rule) Interest goes to an open call only, checked under a share lock of the call, so an interest
+    // sent while the coordinator closes the call waits for the closing and is refused, never left
+    // undecided on a closed call. SECURITY DEFINER: a practitioner may read a call, not lock it.
+    await q.query(`
+      CREATE FUNCTION research_interests_need_open_call() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+      DECLARE call_status research_call_status;
+      BEGIN
+        IF ${setting.role} = '' THEN
+          RETURN NEW;
+        END IF;
+        SELECT c.status INTO call_status FROM research_calls c WHERE c.id = NEW.call_id AND c.alliance_id = NEW.alliance_id FOR SHARE;
+        IF call_status IS DISTINCT FROM 'OPEN' THEN
+          RAISE EXCEPTION 'this call is closed: it takes no more expressions of interest' USING ERRCODE = 'check_violation', CONSTRAINT = 'research_interests_open_call';
+        END IF;
+        RETURN NEW;
+      END $$`);
+    await q.query(`REVOKE ALL ON FUNCTION research_interests_need_open_call() FROM PUBLIC`);
+    await q.query(`CREATE TRIGGER research_interests_need_open_call BEFORE INSERT ON research_interests FOR EACH ROW EXECUTE FUNCTION research_interests_need_open_call()`);
 
     // The conference's programme of presentations of published projects is public, with its sessions and events.
     await q.query(`CREATE POLICY tenant_read ON conference_presentations FOR SELECT TO ${R} USING (${tenant} AND ${staff})`);
@@ -328,7 +346,7 @@ export class Research1795371100000 implements MigrationInterface {
     for (const table of TABLES) await disableRowLevelSecurity(q, table, ['tenant_read', 'tenant_insert', 'tenant_update', 'tenant_delete', 'tenant_write', 'public_read']);
     await q.query(`DROP TABLE conference_presentations, conference_sessions, conference_events, research_interests, research_authors, research_project_schools,
       research_project_members, research_projects, research_calls, research_budgets`);
-    await q.query(`DROP FUNCTION research_keywords_text(text[]), research_projects_lead_changes_content_only()`);
+    await q.query(`DROP FUNCTION research_keywords_text(text[]), research_projects_lead_changes_content_only(), research_interests_need_open_call()`);
     await q.query(`DROP TYPE research_interest_outcome, research_call_status, research_member_role, key_stage, research_funding_type, research_visibility, research_status, research_methodology`);
   }
 }

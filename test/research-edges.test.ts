@@ -140,6 +140,23 @@ describe('research and PedEx at their edges', () => {
       expect((await t.db.dataSource.query(`SELECT status FROM research_projects WHERE id = $1`, [p.id]))[0].status).toBe('PROPOSED');
     });
 
+    it('refuses an interest sent while the coordinator closes the call: it waits for the closing, then sees it', async () => {
+      const [call] = await t.db.dataSource.query(
+        `INSERT INTO research_calls (alliance_id, title, academic_year, funding_type, funding_pence, closes_on) VALUES ($1, 'Race', 2026, 'TLR3', 1000, '2099-01-01') RETURNING id`, [alliance.id]);
+      const closing = t.db.dataSource.createQueryRunner();
+      await closing.connect();
+      await closing.startTransaction();
+      await closing.query(`SELECT id FROM research_calls WHERE id = $1 FOR UPDATE`, [call.id]);
+      await closing.query(`UPDATE research_calls SET status = 'CLOSED' WHERE id = $1`, [call.id]);
+      const interest = asRuntime({ role: 'PRACTITIONER', allianceId: alliance.id, personId: leadPerson.id, userId: lead.user.id },
+        `INSERT INTO research_interests (alliance_id, call_id, person_id, statement, submitted_on) VALUES ($1, $2, $3, 'Me', current_date)`, [alliance.id, call.id, leadPerson.id]);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await closing.commitTransaction();
+      await closing.release();
+      await expect(interest).rejects.toThrow(/call is closed/);
+      expect(await t.db.dataSource.query(`SELECT id FROM research_interests WHERE call_id = $1`, [call.id])).toEqual([]);
+    });
+
     it('lets no Lead Practitioner publish their own project to the public by UPDATE, bypassing the gate and the coordinator', async () => {
       const p = await createResearchProject(em(), alliance, { title: 'Self-published', abstract: 'Mine.', keywords: ['k'], status: ResearchStatus.IN_PROGRESS }, leadPerson);
       await asRuntime({ role: 'PRACTITIONER', allianceId: alliance.id, userId: lead.user.id, personId: leadPerson.id },

@@ -97,6 +97,10 @@ export function expressResearchInterest(ctx: RequestContext, input: ExpressResea
       if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === '23505') {
         throw new Conflict('you have already expressed interest in this call: once per call', { rule: 'ONCE_PER_CALL' });
       }
+      // The call was closed while this waited for it (the database's check, under the call's lock).
+      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'research_interests_open_call') {
+        throw new Conflict('this call is closed: it takes no more expressions of interest', { rule: 'CALL_OPEN' });
+      }
       throw error;
     }
     await recordChange(tx, { action: 'expressResearchInterest', objectType: 'ResearchInterest', objectId: saved.id, before: null, after: saved, fields: INTEREST_AUDITED_FIELDS });
