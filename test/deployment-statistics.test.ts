@@ -183,7 +183,7 @@ describe('deploymentStatistics (SECURITY.md D2)', () => {
       const { errors } = await run(as, [...groupBy]);
       expect(errors).toBeUndefined();
       const statistics = t.db.counter.queries.filter((sql) => /deployment_statistics_cells|areas_of_expertise/.test(sql));
-      expect(statistics).toHaveLength(groupBy.includes('AREA_OF_EXPERTISE') ? 2 : 1);
+      expect(statistics).toHaveLength((groupBy as readonly string[]).includes('AREA_OF_EXPERTISE') ? 2 : 1);
     }
   });
 

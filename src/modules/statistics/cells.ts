@@ -113,3 +113,34 @@ export function suppressedAnswer(
 }
 
 const strip = (g: Group): Group => ({ values: g.values, count: g.count, measures: g.measures, suppressed: false });
+
+/** A filter on one dimension: which of its values a caller keeps (null: no filter on it). */
+export type DimensionTest<D extends string> = [D, ((value: Value) => boolean) | null];
+
+/**
+ * The answer a caller may have. An analyst filters only on the dimension they group by, so that
+ * every figure they can get belongs to one suppressed family (a count filtered on another dimension
+ * could be subtracted from an unfiltered one); anyone else reading every row gets exact figures
+ * under any filters. A line holding several values of a dimension (areas) passes if any does.
+ */
+export function answerFor<D extends string>(
+  lines: readonly CrossLine[],
+  family: readonly D[],
+  groupBy: readonly D[],
+  tests: readonly DimensionTest<D>[],
+  options: { analyst: boolean; minimum: number; measures: number },
+): Answer {
+  const active = tests.filter((t): t is [D, (v: Value) => boolean] => t[1] !== null);
+  if (options.analyst) {
+    const off = active.find(([d]) => d !== groupBy[0]);
+    if (off) throw new BadUserInput(`analysts filter only on the dimension they group by (group by ${off[0]} to filter on it): a filtered count could be subtracted from an unfiltered one`, 'filter');
+    return suppressedAnswer(lines, family, groupBy, options.minimum, active[0]?.[1] ?? null);
+  }
+  const kept = lines.filter((line) =>
+    active.every(([d, test]) => {
+      const v = line.values[d];
+      return Array.isArray(v) ? v.some(test) : test(v as Value);
+    }),
+  );
+  return exactAnswer(kept, groupBy, options.measures);
+}

@@ -1,4 +1,4 @@
-import { BadUserInput, Forbidden } from '../../common/errors';
+import { Forbidden } from '../../common/errors';
 import { actingOf, RequestContext } from '../../context/context';
 import { resolveAreaLabels } from '../areas-of-expertise/areas-of-expertise.service';
 import { Term } from '../alliances/alliance-enums';
@@ -6,7 +6,7 @@ import { DeploymentStatus, ImpactRating } from '../deployments/deployment-enums'
 import { codeName } from '../schools/code-name';
 import { CommissionerType } from '../support-requests/support-request-enums';
 import { ActingRole } from '../users/user-enums';
-import { CrossLine, exactAnswer, Group, suppressedAnswer, Value } from './cells';
+import { answerFor, CrossLine, DimensionTest, Group } from './cells';
 import { DeploymentDimension as D, DeploymentStatistics, DeploymentStatisticsFilter, DeploymentStatisticsGroup } from './deployment-statistics.types';
 import { checkYearRange, inYearRange } from './statistics.types';
 
@@ -55,28 +55,13 @@ export async function deploymentStatistics(ctx: RequestContext, groupBy: D[], fi
   }));
 
   // What each filter asks of one value of its dimension.
-  const tests: [D, ((v: Value) => boolean) | null][] = [
+  const tests: DimensionTest<D>[] = [
     [D.ACADEMIC_YEAR, filter?.academicYear ? (v) => inYearRange(filter.academicYear)(v === null ? null : Number(v)) : null],
     [D.STATUS, filter?.statuses ? (v) => filter.statuses!.includes(v as DeploymentStatus) : null],
     [D.COMMISSIONER_TYPE, filter?.commissionerTypes ? (v) => filter.commissionerTypes!.includes(v as CommissionerType) : null],
     [D.AREA_OF_EXPERTISE, areaIds ? (v) => v !== null && areaIds.includes(v) : null],
   ];
-  const active = tests.filter((t): t is [D, (v: Value) => boolean] => t[1] !== null);
-
-  let answer;
-  if (analyst) {
-    const off = active.find(([d]) => d !== requested[0]);
-    if (off) throw new BadUserInput(`analysts filter only on the dimension they group by (group by ${off[0]} to filter on it): a filtered count could be subtracted from an unfiltered one`, 'filter');
-    answer = suppressedAnswer(lines, DIMENSIONS, requested, ctx.minGroupSize, active[0]?.[1] ?? null);
-  } else {
-    const kept = lines.filter((line) =>
-      active.every(([d, test]) => {
-        const v = line.values[d];
-        return Array.isArray(v) ? v.some(test) : test(v);
-      }),
-    );
-    answer = exactAnswer(kept, requested, 3);
-  }
+  const answer = answerFor(lines, DIMENSIONS, requested, tests, { analyst, minimum: ctx.minGroupSize, measures: 3 });
 
   const areas = await areaNames(ctx, answer.groups, requested);
   const phases = new Map(rows.map((r) => [r.phase_code, r.phase_name]));
@@ -104,13 +89,21 @@ export async function deploymentStatistics(ctx: RequestContext, groupBy: D[], fi
     });
   };
   return {
-    groups: answer.groups.map((g) => toGroup(g, requested)),
+    groups: inAreaOrder(answer.groups, requested, areas).map((g) => toGroup(g, requested)),
     total: answer.total && toGroup(answer.total, []),
     minimumGroupSize: ctx.minGroupSize,
   };
 }
 
 /** The code and name of each area a group shows. */
+/** Groups of an area grouping in the areas' code order: their keys are ids, whose order is each database's own. */
+export function inAreaOrder(groups: Group[], dims: string[], areas: Map<string, { code: string }>): Group[] {
+  const i = dims.indexOf('AREA_OF_EXPERTISE');
+  if (i < 0) return groups;
+  const code = (g: Group) => (g.values[i] === null ? '\uffff' : (areas.get(g.values[i] as string)?.code ?? g.values[i]!));
+  return [...groups].sort((a, b) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : 0));
+}
+
 export async function areaNames(ctx: RequestContext, groups: Group[], dims: string[]): Promise<Map<string, { code: string; name: string | null }>> {
   const i = dims.indexOf('AREA_OF_EXPERTISE');
   const ids = i < 0 ? [] : [...new Set(groups.map((g) => g.values[i]).filter((v): v is string => v !== null))];

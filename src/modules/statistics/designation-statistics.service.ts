@@ -1,11 +1,11 @@
-import { BadUserInput, Forbidden } from '../../common/errors';
+import { Forbidden } from '../../common/errors';
 import { actingOf, RequestContext } from '../../context/context';
 import { resolveAreaLabels } from '../areas-of-expertise/areas-of-expertise.service';
 import { ACADEMIC_YEAR_SQL } from '../deployments/capacity';
 import { DesignationStatus, DesignationType, EducationPhase } from '../designations/designation-enums';
 import { ActingRole } from '../users/user-enums';
-import { CrossLine, exactAnswer, Group, suppressedAnswer, Value } from './cells';
-import { areaNames } from './deployment-statistics.service';
+import { answerFor, CrossLine, DimensionTest, Group } from './cells';
+import { areaNames, inAreaOrder } from './deployment-statistics.service';
 import { DesignationDimension as D, DesignationStatistics, DesignationStatisticsFilter, DesignationStatisticsGroup } from './designation-statistics.types';
 import { checkYearRange, inYearRange } from './statistics.types';
 
@@ -47,28 +47,13 @@ export async function designationStatistics(ctx: RequestContext, groupBy: D[], f
     measures: [],
   }));
 
-  const tests: [D, ((v: Value) => boolean) | null][] = [
+  const tests: DimensionTest<D>[] = [
     [D.ACADEMIC_YEAR, filter?.academicYear ? (v) => inYearRange(filter.academicYear)(v === null ? null : Number(v)) : null],
     [D.STATUS, filter?.statuses ? (v) => filter.statuses!.includes(v as DesignationStatus) : null],
     [D.TYPE, filter?.types ? (v) => filter.types!.includes(v as DesignationType) : null],
     [D.AREA_OF_EXPERTISE, areaIds ? (v) => v !== null && areaIds.includes(v) : null],
   ];
-  const active = tests.filter((t): t is [D, (v: Value) => boolean] => t[1] !== null);
-
-  let answer;
-  if (analyst) {
-    const off = active.find(([d]) => d !== requested[0]);
-    if (off) throw new BadUserInput(`analysts filter only on the dimension they group by (group by ${off[0]} to filter on it): a filtered count could be subtracted from an unfiltered one`, 'filter');
-    answer = suppressedAnswer(lines, DIMENSIONS, requested, ctx.minGroupSize, active[0]?.[1] ?? null);
-  } else {
-    const kept = lines.filter((line) =>
-      active.every(([d, test]) => {
-        const v = line.values[d];
-        return Array.isArray(v) ? v.some(test) : test(v);
-      }),
-    );
-    answer = exactAnswer(kept, requested, 0);
-  }
+  const answer = answerFor(lines, DIMENSIONS, requested, tests, { analyst, minimum: ctx.minGroupSize, measures: 0 });
 
   const areas = await areaNames(ctx, answer.groups, requested);
   const toGroup = (g: Group, dims: D[]): DesignationStatisticsGroup => {
@@ -85,5 +70,5 @@ export async function designationStatistics(ctx: RequestContext, groupBy: D[], f
       suppressed: g.suppressed,
     });
   };
-  return { groups: answer.groups.map((g) => toGroup(g, requested)), total: answer.total && toGroup(answer.total, []), minimumGroupSize: ctx.minGroupSize };
+  return { groups: inAreaOrder(answer.groups, requested, areas).map((g) => toGroup(g, requested)), total: answer.total && toGroup(answer.total, []), minimumGroupSize: ctx.minGroupSize };
 }
