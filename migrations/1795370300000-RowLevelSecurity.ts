@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { disableRowLevelSecurity, enableRowLevelSecurity, ofActingAlliance, roleIn, RUNTIME_ROLE, setting } from './support/row-level-security';
+import { disableRowLevelSecurity, enableRowLevelSecurity, ensureRequestRole, ofActingAlliance, roleIn, RUNTIME_ROLE, setting } from './support/row-level-security';
 
 const R = RUNTIME_ROLE;
 // Users are read for identity only, with the owner's rights before the switch to the runtime role: no grant.
@@ -17,19 +17,7 @@ export class RowLevelSecurity1795370300000 implements MigrationInterface {
   name = 'RowLevelSecurity1795370300000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      DO $$
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${R}') THEN
-          CREATE ROLE ${R} NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT NOCREATEDB NOCREATEROLE;
-        END IF;
-        IF NOT pg_has_role(current_user, '${R}', 'MEMBER') THEN
-          GRANT ${R} TO CURRENT_USER;
-        END IF;
-      EXCEPTION WHEN insufficient_privilege THEN
-        RAISE EXCEPTION '%', format('the database user %I may neither create nor use the role ${R} that requests run as: '
-          'ask an administrator to run "CREATE ROLE ${R} NOLOGIN NOINHERIT;" (if it does not exist) and "GRANT ${R} TO %I;", then start again', current_user, current_user);
-      END $$`);
+    await ensureRequestRole(q, R, 'requests run as');
 
     await q.query(`GRANT USAGE ON SCHEMA public TO ${R}`);
     await q.query(`GRANT SELECT ON ${[...SHARED_TABLES, ...TENANT_TABLES].join(', ')} TO ${R}`);

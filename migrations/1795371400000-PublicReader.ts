@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { PUBLIC_ROLE, RUNTIME_ROLE } from './support/row-level-security';
+import { ensureRequestRole, PUBLIC_ROLE, RUNTIME_ROLE } from './support/row-level-security';
 
 const P = PUBLIC_ROLE;
 const R = RUNTIME_ROLE;
@@ -31,19 +31,7 @@ export class PublicReader1795371400000 implements MigrationInterface {
   name = 'PublicReader1795371400000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`
-      DO $$
-      BEGIN
-        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${P}') THEN
-          CREATE ROLE ${P} NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT NOCREATEDB NOCREATEROLE;
-        END IF;
-        IF NOT pg_has_role(current_user, '${P}', 'MEMBER') THEN
-          GRANT ${P} TO CURRENT_USER;
-        END IF;
-      EXCEPTION WHEN insufficient_privilege THEN
-        RAISE EXCEPTION '%', format('the database user %I may neither create nor use the role ${P} that anonymous requests run as: '
-          'ask an administrator to run "CREATE ROLE ${P} NOLOGIN NOINHERIT;" (if it does not exist) and "GRANT ${P} TO %I;", then start again', current_user, current_user);
-      END $$`);
+    await ensureRequestRole(q, P, 'anonymous requests run as');
     await q.query(`GRANT USAGE ON SCHEMA public TO ${P}`);
     for (const [table, columns] of Object.entries(PUBLIC_COLUMNS)) {
       await q.query(columns === 'all' ? `GRANT SELECT ON ${table} TO ${P}` : `GRANT SELECT (${columns.join(', ')}) ON ${table} TO ${P}`);

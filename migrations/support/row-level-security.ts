@@ -48,3 +48,23 @@ export async function disableRowLevelSecurity(q: QueryRunner, table: string, pol
   await q.query(`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`);
   await q.query(`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`);
 }
+
+/**
+ * Creates a role requests run as, if the cluster has none, and lets the migrating user switch to it
+ * (`SET LOCAL ROLE`); a user that may do neither is told the two statements to ask an administrator for.
+ */
+export async function ensureRequestRole(q: QueryRunner, role: string, purpose: string): Promise<void> {
+  await q.query(`
+    DO $$
+    BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${role}') THEN
+        CREATE ROLE ${role} NOLOGIN NOSUPERUSER NOBYPASSRLS NOINHERIT NOCREATEDB NOCREATEROLE;
+      END IF;
+      IF NOT pg_has_role(current_user, '${role}', 'MEMBER') THEN
+        GRANT ${role} TO CURRENT_USER;
+      END IF;
+    EXCEPTION WHEN insufficient_privilege THEN
+      RAISE EXCEPTION '%', format('the database user %I may neither create nor use the role ${role} that ${purpose}: '
+        'ask an administrator to run "CREATE ROLE ${role} NOLOGIN NOINHERIT;" (if it does not exist) and "GRANT ${role} TO %I;", then start again', current_user, current_user);
+    END $$`);
+}
