@@ -7,10 +7,9 @@ import {
 } from '../operations/generated/graphql';
 import { signToken } from '../src/auth/tokens';
 import { fromGlobalId, toGlobalId } from '../src/common/global-id';
-import { loadDemoData } from '../src/demo/load-demo-data';
 import { DeploymentStatus } from '../src/modules/deployments/deployment-enums';
 import { TEST_JWT_SECRET, TestUser } from './factories/users';
-import { createTestDatabase, TestDatabase } from './helpers/database';
+import { demoDatabases } from './helpers/demo';
 import { startTestServer, TestServer } from './helpers/server';
 
 /** Issue 10, item 11: each demo alliance's brokerage, and item 12: the alliance front end's documents run on it as each role. */
@@ -200,14 +199,7 @@ describe('the demo data: brokerage and deployments (issue 10, item 11)', () => {
 });
 
 describe('the brokerage demo, loaded twice and on other days', () => {
-  const dbs: TestDatabase[] = [];
-  afterAll(() => Promise.all(dbs.map((db) => db.drop())));
-  const loaded = async (today: string) => {
-    const db = await createTestDatabase();
-    dbs.push(db);
-    await db.dataSource.transaction((em) => loadDemoData(em, today));
-    return db.dataSource;
-  };
+  const loaded = demoDatabases();
   /** Every brokerage row, ids replaced by what they point at. */
   const snapshot = (ds: DataSource) =>
     ds.query(

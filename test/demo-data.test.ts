@@ -2,11 +2,10 @@ import { DataSource } from 'typeorm';
 import { academicYearOf, englishDate } from '../src/common/academic-year';
 import { addYears } from '../src/common/dates';
 import { signToken } from '../src/auth/tokens';
-import { loadDemoData } from '../src/demo/load-demo-data';
 import { DesignationStatus, DesignationType } from '../src/modules/designations/designation-enums';
 import { reviewDates } from '../src/modules/designations/designations.service';
 import { TEST_JWT_SECRET, TestUser } from './factories/users';
-import { createTestDatabase, TestDatabase } from './helpers/database';
+import { demoDatabases } from './helpers/demo';
 import { startTestServer, TestServer } from './helpers/server';
 
 const SLUGS = ['london-south', 'romero', 'fusion', 'pathway', 'forest'];
@@ -163,14 +162,7 @@ describe('the demo data: system leaders (issue 9, item 11)', () => {
 });
 
 describe('the demo data, loaded on other days', () => {
-  const dbs: TestDatabase[] = [];
-  afterAll(() => Promise.all(dbs.map((db) => db.drop())));
-  const loaded = async (today: string) => {
-    const db = await createTestDatabase();
-    dbs.push(db);
-    await db.dataSource.transaction((em) => loadDemoData(em, today));
-    return db.dataSource;
-  };
+  const loaded = demoDatabases();
   /** Every system-leader row, ids replaced by what they point at. */
   const snapshot = (ds: DataSource) =>
     ds.query(

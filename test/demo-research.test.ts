@@ -8,10 +8,9 @@ import { PedExSearchDocument } from '../operations/generated/pedex/graphql';
 import { signToken } from '../src/auth/tokens';
 import { toGlobalId } from '../src/common/global-id';
 import { academicYearOf, englishDate } from '../src/common/academic-year';
-import { loadDemoData } from '../src/demo/load-demo-data';
 import { ResearchInterestOutcome, ResearchMethodology, ResearchStatus } from '../src/modules/research/research-enums';
 import { TEST_JWT_SECRET, TestUser } from './factories/users';
-import { createTestDatabase, TestDatabase } from './helpers/database';
+import { demoDatabases } from './helpers/demo';
 import { startTestServer, TestServer } from './helpers/server';
 
 /** ORCID's check digit, written here independently of the demo's: ISO 7064 MOD 11-2. */
@@ -281,14 +280,7 @@ describe('the demo data: research and PedEx (issue 11, item 8)', () => {
 });
 
 describe('the research demo, loaded twice and on other days', () => {
-  const dbs: TestDatabase[] = [];
-  afterAll(() => Promise.all(dbs.map((db) => db.drop())));
-  const loaded = async (today: string) => {
-    const db = await createTestDatabase();
-    dbs.push(db);
-    await db.dataSource.transaction((em) => loadDemoData(em, today));
-    return db.dataSource;
-  };
+  const loaded = demoDatabases();
   /** Every research row, ids replaced by what they point at. */
   const snapshot = async (ds: DataSource) => ({
     projects: await ds.query(
