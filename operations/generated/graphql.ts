@@ -4,18 +4,26 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** The role a request acts in. */
 export type ActingRole =
+  /** The alliance's coordinator. */
   | 'ALLIANCE_ADMIN'
+  /** An analyst. */
   | 'ANALYST'
+  /** A platform admin. */
   | 'PLATFORM_ADMIN'
+  /** A member of staff. */
   | 'PRACTITIONER'
+  /** A head of a member school. */
   | 'SCHOOL_LEAD';
 
+/** The arguments of agreeDeployment. */
 export type AgreeDeploymentInput = {
   /** Default today. The tariff in force on this day is copied onto the deployment. */
   agreedOn?: string | null | undefined;
   /** Needed to agree beyond the system leader's capacity in the deployment's academic year. */
   capacityOverrideReason?: string | null | undefined;
+  /** The deployment's global ID. */
   deploymentId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
@@ -23,23 +31,36 @@ export type AgreeDeploymentInput = {
 
 /** Teaching school alliances, and the hubs, trusts and networks that designate system leaders since 2021. */
 export type AllianceKind =
+  /** A local authority's network of schools. */
   | 'LOCAL_AUTHORITY_NETWORK'
+  /** A multi-academy trust. */
   | 'MULTI_ACADEMY_TRUST'
+  /** Another kind of partnership. */
   | 'OTHER'
+  /** A teaching school alliance. */
   | 'TEACHING_SCHOOL_ALLIANCE'
+  /** A teaching school hub. */
   | 'TEACHING_SCHOOL_HUB';
 
+/** How an appeal against rejection was decided. */
 export type AppealOutcome =
+  /** The appeal failed: the rejection stands. */
   | 'DISMISSED'
+  /** The appeal succeeded: the application goes on. */
   | 'UPHELD';
 
 /** A step of the assessment: each moves the application to the status of the same name. */
 export type AssessmentOutcome =
+  /** Approved. */
   | 'APPROVED'
+  /** Assessed. */
   | 'ASSESSED'
+  /** Not approved. */
   | 'REJECTED'
+  /** Shortlisted for assessment. */
   | 'SHORTLISTED';
 
+/** Which audit events; every condition given must hold. */
 export type AuditFilter = {
   /** Mutation names, e.g. ["updatePerson"]. */
   actions?: Array<string> | null | undefined;
@@ -53,24 +74,33 @@ export type AuditFilter = {
 
 /** The coordinator's choice: the project it creates, APPROVED, led by the person interested, with the call's funding, areas and key stages. */
 export type ChooseResearchInterestInput = {
+  /** Its abstract. */
   abstract?: string | null | undefined;
   /** Needed to fund it beyond what is left of the year's research budget. */
   budgetOverrideReason?: string | null | undefined;
   /** People of the alliance who contribute. */
   contributorIds?: Array<string | number> | null | undefined;
+  /** When it ends. */
   endsOn?: string | null | undefined;
+  /** The interest's global ID. */
   interestId: string | number;
+  /** Its keywords. */
   keywords?: Array<string> | null | undefined;
+  /** How the research is done. */
   methodology: ResearchMethodology;
+  /** The question it asks. */
   researchQuestion?: string | null | undefined;
   /** Member schools where it runs, in order. */
   schools?: Array<ResearchSchoolInput> | null | undefined;
+  /** When it starts. */
   startsOn?: string | null | undefined;
   /** Default: the call's title. */
   title?: string | null | undefined;
 };
 
+/** The arguments of closeResearchCall. */
 export type CloseResearchCallInput = {
+  /** The call's global ID. */
   callId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
@@ -86,80 +116,125 @@ export type CommissionerInput = {
   name?: string | null | undefined;
   /** SCHOOL: the commissioning school's URN (default: the supported school). */
   schoolUrn?: string | null | undefined;
+  /** What sort of commissioner. */
   type: CommissionerType;
 };
 
 /** Who commissions support: a school, a local authority, a diocese, an academy trust, the DfE, the alliance itself, or another body. */
 export type CommissionerType =
+  /** An academy trust. */
   | 'ACADEMY_TRUST'
+  /** The alliance itself. */
   | 'ALLIANCE'
+  /** The Department for Education. */
   | 'DFE'
+  /** A diocese. */
   | 'DIOCESE'
+  /** A local authority. */
   | 'LOCAL_AUTHORITY'
+  /** Another commissioner. */
   | 'OTHER'
+  /** A school. */
   | 'SCHOOL';
 
+/** The arguments of completeDesignationReview. */
 export type CompleteDesignationReviewInput = {
   /** Default today. */
   completedOn?: string | null | undefined;
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** CONTINUED: the next review date; default the completion day plus the alliance's review period (three years for an LP). */
   nextReviewDueOn?: string | null | undefined;
+  /** Notes on the outcome. */
   notes?: string | null | undefined;
+  /** How the review ends. */
   outcome: ReviewOutcome;
 };
 
 /** SYSTEM_LEADER: the SLE (or LLE, NLE). HOME_HEADTEACHER: the head of the system leader's school. SUPPORTED_HEADTEACHER: the head of the supported school. ALLIANCE: the coordinator, as broker. */
 export type ContractParty =
+  /** The alliance, by its coordinator. */
   | 'ALLIANCE'
+  /** The system leader's own headteacher. */
   | 'HOME_HEADTEACHER'
+  /** The supported school's headteacher. */
   | 'SUPPORTED_HEADTEACHER'
+  /** The system leader. */
   | 'SYSTEM_LEADER';
 
+/** The arguments of createPerson. */
 export type CreatePersonInput = {
+  /** Their email address. */
   email?: string | null | undefined;
+  /** Family name. */
   familyName: string;
+  /** Given name. */
   givenName: string;
+  /** When they first held a leadership post. */
   inLeadershipSince?: string | null | undefined;
+  /** Job title, e.g. "Head of maths". */
   jobTitle?: string | null | undefined;
+  /** Their level of leadership, if any. */
   leadershipLevel?: LeadershipLevel | null | undefined;
+  /** Their phone number. */
   phone?: string | null | undefined;
   /** The school they work at. A school lead keeps staff at their own school, which is the default on create. */
   schoolId?: string | number | null | undefined;
 };
 
+/** The arguments of createProgramme. */
 export type CreateProgrammeInput = {
+  /** What it is. */
   description?: string | null | undefined;
+  /** What sort of programme. */
   kind: ProgrammeKind;
+  /** The programme's name. */
   name: string;
+  /** When it must be completed by, if required. */
   requiredBefore?: RequirementStage | null | undefined;
   /** Set with requiredBefore, or leave both out: completion is then required of this designation type. */
   requiredFor?: DesignationType | null | undefined;
 };
 
+/** The arguments of createRecruitmentRound. */
 export type CreateRecruitmentRoundInput = {
+  /** The last day for applications. */
   applicationDeadline: string;
+  /** The areas sought, each with its target. */
   areas: Array<RoundAreaInput>;
+  /** The assessment day. */
   assessmentOn?: string | null | undefined;
+  /** The designation recruited to. */
   designationType: DesignationType;
+  /** When details go out to schools. */
   detailsSentOn?: string | null | undefined;
+  /** The round's name. */
   name: string;
+  /** When the national body is to be told. */
   nationalNotificationOn?: string | null | undefined;
+  /** How many in all; by default the sum of the areas' targets. */
   overallTarget?: number | null | undefined;
+  /** The training days for those designated. */
   trainingDates?: Array<string> | null | undefined;
 };
 
+/** The arguments of createSupportRequest. */
 export type CreateSupportRequestInput = {
   /** Areas of expertise needed, by code, name or any alias. */
   areas?: Array<string> | null | undefined;
+  /** Who commissions the support. */
   commissioner: CommissionerInput;
   /** Default SLE; LLE for headteacher support. */
   designationType?: DesignationType | null | undefined;
+  /** What the support should achieve. */
   desiredOutcomes?: Array<string> | null | undefined;
+  /** Who pays, in words. */
   fundingSource?: string | null | undefined;
+  /** What the school needs, in words. */
   needs: string;
+  /** When the school would like it to start. */
   preferredStart?: string | null | undefined;
   /** Default today. */
   receivedOn?: string | null | undefined;
@@ -167,30 +242,40 @@ export type CreateSupportRequestInput = {
   supportedSchoolUrn: string;
 };
 
+/** The arguments of decideDesignationAppeal. */
 export type DecideDesignationAppealInput = {
   /** Default today. */
   decidedOn?: string | null | undefined;
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Notes on the decision. */
   notes?: string | null | undefined;
   /** UPHELD approves the application. */
   outcome: AppealOutcome;
 };
 
+/** The arguments of declineResearchInterest. */
 export type DeclineResearchInterestInput = {
+  /** The interest's global ID. */
   interestId: string | number;
 };
 
 /** DIAGNOSTIC_TWO_DAYS: a 2-day diagnostic. HALF_DAY_WEEKLY_TWO_TERMS: half a day a week for two terms. CUSTOM: as the frequency says. */
 export type DeploymentModel =
+  /** As the frequency says. */
   | 'CUSTOM'
+  /** A 2-day diagnostic. */
   | 'DIAGNOSTIC_TWO_DAYS'
+  /** Half a day a week for two terms. */
   | 'HALF_DAY_WEEKLY_TWO_TERMS';
 
+/** The arguments of cancelDeployment, completeDeployment, declineDeployment, holdDeployment, resumeDeployment, startDeployment. */
 export type DeploymentMoveInput = {
   /** Resume only: needed where the system leader's capacity no longer fits the days left. */
   capacityOverrideReason?: string | null | undefined;
+  /** The deployment's global ID. */
   deploymentId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
@@ -202,37 +287,52 @@ export type DeploymentMoveInput = {
 
 /** PROPOSED → AGREED → ACTIVE → COMPLETED → EVALUATED; DECLINED or CANCELLED before agreement; ON_HOLD or CANCELLED from AGREED or ACTIVE. */
 export type DeploymentStatus =
+  /** Under way. */
   | 'ACTIVE'
+  /** Terms agreed and signed. */
   | 'AGREED'
+  /** Cancelled. */
   | 'CANCELLED'
+  /** Finished, not yet evaluated. */
   | 'COMPLETED'
+  /** Declined before agreement. */
   | 'DECLINED'
+  /** Finished and evaluated. */
   | 'EVALUATED'
+  /** Paused; may resume. */
   | 'ON_HOLD'
+  /** Proposed, terms not yet agreed. */
   | 'PROPOSED';
 
 /** The contract's terms. At agreement all are needed but the model and frequency (the contract gate). */
 export type DeploymentTermsInput = {
+  /** The last day of the support. */
   endsOn?: string | null | undefined;
   /** Default from the model: "half a day a week for two terms". */
   frequency?: string | null | undefined;
+  /** Who pays, in words. */
   fundingSource?: string | null | undefined;
   /** How impact will be measured. */
   impactMeasures?: Array<string> | null | undefined;
+  /** The shape of the support. */
   model?: DeploymentModel | null | undefined;
+  /** What the deployment should achieve. */
   objectives?: Array<string> | null | undefined;
   /** Days, more than 0 (a 2-day diagnostic: 2 by default). */
   plannedDays?: number | null | undefined;
   /** The scope of work. */
   scope?: string | null | undefined;
+  /** The first day of the support. */
   startsOn?: string | null | undefined;
 };
 
+/** The arguments of designate. */
 export type DesignateInput = {
   /** LP: the accrediting body, if not recorded yet (default: the alliance). */
   accreditingBody?: string | null | undefined;
   /** Default today. The review date follows from it. */
   designatedOn?: string | null | undefined;
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
@@ -240,102 +340,163 @@ export type DesignateInput = {
 
 /** RESIGNED: the holder stepped down. WITHDRAWN: the alliance withdrew it. LAPSED: not renewed. */
 export type DesignationEndStatus =
+  /** It lapsed. */
   | 'LAPSED'
+  /** The holder stepped down. */
   | 'RESIGNED'
+  /** The alliance withdrew it. */
   | 'WITHDRAWN';
 
+/** Which designations; every condition given must hold. */
 export type DesignationFilter = {
   /** Areas of expertise by code, name or any alias ("More Able" is MOST_ABLE): designations in any of them. */
   areas?: Array<string> | null | undefined;
   /** System leaders whose school is in this local authority (3-digit DfE code). */
   laCode?: string | null | undefined;
+  /** Held by this person. */
   personId?: string | number | null | undefined;
   /** Designations working in any of these phases. */
   phases?: Array<EducationPhase> | null | undefined;
   /** Review due before this day. */
   reviewDueBefore?: string | null | undefined;
+  /** Applied in this recruitment round. */
   roundId?: string | number | null | undefined;
   /** System leaders who work at this school. */
   schoolId?: string | number | null | undefined;
+  /** In one of these statuses. */
   statuses?: Array<DesignationStatus> | null | undefined;
+  /** Of one of these types. */
   types?: Array<DesignationType> | null | undefined;
 };
 
+/** How to sort the list: by which field, in which direction. */
 export type DesignationOrder = {
+  /** Ascending unless asked otherwise. */
   direction?: OrderDirection;
+  /** The field to sort by; ties are broken by id. */
   field: DesignationOrderField;
 };
 
 /** Dates not yet set sort last. */
 export type DesignationOrderField =
+  /** When the application was made. */
   | 'APPLIED_ON'
+  /** When the designation began. */
   | 'DESIGNATED_ON'
+  /** When the next review falls due. */
   | 'REVIEW_DUE_ON'
+  /** When the record last changed. */
   | 'UPDATED_AT';
 
+/** Where an application or designation stands. */
 export type DesignationStatus =
+  /** Designated and deployable. */
   | 'ACTIVE'
+  /** Applied, not yet assessed. */
   | 'APPLIED'
+  /** Approved, not yet designated. */
   | 'APPROVED'
+  /** Assessed, awaiting a decision. */
   | 'ASSESSED'
+  /** Ended by a review. */
   | 'DEDESIGNATED'
+  /** Ended: it lapsed. */
   | 'LAPSED'
+  /** Not approved (an appeal may follow). */
   | 'REJECTED'
+  /** Ended: the holder stepped down. */
   | 'RESIGNED'
+  /** Shortlisted for assessment. */
   | 'SHORTLISTED'
+  /** Designated, under review. */
   | 'UNDER_REVIEW'
+  /** Ended or withdrawn: by the applicant before a decision, or by the alliance. */
   | 'WITHDRAWN';
 
 /** SLE: specialist leader of education. LLE: local leader (a headteacher). NLE: national leader. LP: lead practitioner. */
 export type DesignationType =
+  /** Local leader of education (a headteacher). */
   | 'LLE'
+  /** Lead Practitioner. */
   | 'LP'
+  /** National leader of education. */
   | 'NLE'
+  /** Specialist leader of education. */
   | 'SLE';
 
+/** A phase of education. */
 export type EducationPhase =
+  /** All-through. */
   | 'ALL_THROUGH'
+  /** Early years. */
   | 'EARLY_YEARS'
+  /** Post-16. */
   | 'POST_16'
+  /** Primary. */
   | 'PRIMARY'
+  /** Secondary. */
   | 'SECONDARY'
+  /** Special education. */
   | 'SPECIAL';
 
+/** A rule of eligibility for a designation (DOMAIN.md). */
 export type EligibilityRule =
+  /** An LLE is a serving headteacher. */
   | 'LLE_SERVING_HEADTEACHER'
+  /** A Lead Practitioner is accredited by an accrediting body. */
   | 'LP_ACCREDITING_BODY'
+  /** An NLE is a headteacher or executive leader. */
   | 'NLE_HEADTEACHER_OR_EXECUTIVE'
+  /** An NLE has a national reference. */
   | 'NLE_NATIONAL_REFERENCE'
+  /** The programmes the alliance requires are completed. */
   | 'PROGRAMME_COMPLETED'
+  /** An SLE names an area of expertise. */
   | 'SLE_AREA_OF_EXPERTISE'
+  /** An SLE has their headteacher's reference. */
   | 'SLE_HEADTEACHER_REFERENCE'
+  /** An SLE is a leader below headteacher. */
   | 'SLE_LEADERSHIP_BELOW_HEADTEACHER'
+  /** An SLE's head has committed release days. */
   | 'SLE_RELEASE_COMMITMENT'
+  /** An SLE has two years in leadership. */
   | 'SLE_TWO_YEARS_IN_LEADERSHIP';
 
+/** The arguments of endDesignation. */
 export type EndDesignationInput = {
+  /** The designation's global ID. */
   designationId: string | number;
   /** Default today. */
   endedOn?: string | null | undefined;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Why it ends. */
   reason: string;
+  /** How it ends. */
   status: DesignationEndStatus;
 };
 
+/** The arguments of closeSupportRequest, withdrawSupportRequest. */
 export type EndSupportRequestInput = {
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Why. */
   reason?: string | null | undefined;
+  /** The support request's global ID. */
   supportRequestId: string | number;
 };
 
+/** The arguments of enrolOnProgrammeCohort. */
 export type EnrolOnProgrammeCohortInput = {
+  /** The cohort's global ID. */
   cohortId: string | number;
+  /** The person's global ID. */
   personId: string | number;
 };
 
+/** The arguments of evaluateDeployment. */
 export type EvaluateDeploymentInput = {
+  /** The deployment's global ID. */
   deploymentId: string | number;
   /** When the evaluation was given: default today, never in the future nor before the deployment completed. */
   evaluatedOn?: string | null | undefined;
@@ -345,62 +506,93 @@ export type EvaluateDeploymentInput = {
   evidence: string;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** The supported head's rating of its impact. */
   rating: ImpactRating;
 };
 
+/** The arguments of expressResearchInterest. */
 export type ExpressResearchInterestInput = {
+  /** The call's global ID. */
   callId: string | number;
   /** Why you, and what you would do. */
   statement: string;
 };
 
+/** The arguments of giveDesignationReference. */
 export type GiveDesignationReferenceInput = {
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Which of the two references this is. */
   kind: ReferenceKind;
   /** Default today. */
   receivedOn?: string | null | undefined;
   /** Coordinators recording a reference received elsewhere: who gave it. A head giving it here is the referee. */
   refereeName?: string | null | undefined;
+  /** The referee's role. */
   refereeRole?: string | null | undefined;
+  /** What the referee writes. */
   statement?: string | null | undefined;
+  /** Whether the referee supports the application. */
   supports: boolean;
 };
 
 /** The supported head's rating of a deployment's impact. */
 export type ImpactRating =
+  /** No impact. */
   | 'NONE'
+  /** Significant impact. */
   | 'SIGNIFICANT'
+  /** Some impact. */
   | 'SOME'
+  /** Too early to tell. */
   | 'TOO_EARLY';
 
 /** The four inspection headings areas of expertise are grouped by. */
 export type InspectionHeading =
+  /** Behaviour and safety. */
   | 'BEHAVIOUR_AND_SAFETY'
+  /** Leadership and management. */
   | 'LEADERSHIP_AND_MANAGEMENT'
+  /** Pupils' achievement. */
   | 'PUPIL_ACHIEVEMENT'
+  /** The quality of teaching. */
   | 'QUALITY_OF_TEACHING';
 
 /** EYFS (early years), KS1 to KS5. */
 export type KeyStage =
+  /** Early years foundation stage. */
   | 'EYFS'
+  /** Key stage 1. */
   | 'KS1'
+  /** Key stage 2. */
   | 'KS2'
+  /** Key stage 3. */
   | 'KS3'
+  /** Key stage 4. */
   | 'KS4'
+  /** Key stage 5. */
   | 'KS5';
 
+/** How senior a member of staff is. */
 export type LeadershipLevel =
+  /** An executive head or trust leader. */
   | 'EXECUTIVE'
+  /** A headteacher. */
   | 'HEADTEACHER'
+  /** Middle leadership, e.g. a head of department. */
   | 'MIDDLE'
+  /** Senior leadership, e.g. a deputy head. */
   | 'SENIOR';
 
+/** The arguments of lodgeDesignationAppeal. */
 export type LodgeDesignationAppealInput = {
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** The applicant's grounds of appeal. */
   grounds: string;
   /** Default today. */
   lodgedOn?: string | null | undefined;
@@ -408,12 +600,15 @@ export type LodgeDesignationAppealInput = {
 
 /** A session of an agreed or active deployment, planned or (on an active one) delivered. */
 export type LogSessionInput = {
+  /** The deployment's global ID. */
   deploymentId: string | number;
   /** Within the deployment's start and end; a delivered session not in the future. */
   heldOn: string;
   /** For HOURS only, and required there: more than 0, at most 12, to the hundredth. */
   hours?: number | null | undefined;
+  /** How long it is. */
   length: SessionLength;
+  /** Notes on the session. */
   notes?: string | null | undefined;
   /** PLANNED (the default) or DELIVERED. */
   status?: SessionStatus | null | undefined;
@@ -421,30 +616,49 @@ export type LogSessionInput = {
 
 /** AREA_OF_EXPERTISE: areas the request needs that the system leader is designated in. PHASE: the supported school's phase is one they work in. CAPACITY: release days left in the academic year of the preferred start. SAME_LOCAL_AUTHORITY: their school is in the supported school's local authority. EARLIER_DEPLOYMENTS: their earlier deployments to the supported school, by impact rating. */
 export type MatchFactor =
+  /** Areas the request needs that the system leader is designated in. */
   | 'AREA_OF_EXPERTISE'
+  /** Release days left in the academic year of the preferred start. */
   | 'CAPACITY'
+  /** Their earlier deployments to the supported school, by impact rating. */
   | 'EARLIER_DEPLOYMENTS'
+  /** The supported school's phase is one they work in. */
   | 'PHASE'
+  /** Their school is in the supported school's local authority. */
   | 'SAME_LOCAL_AUTHORITY';
 
 /** ALLIANCE_ADMIN: coordinator and broker. SCHOOL_LEAD: head of one member school. PRACTITIONER: an SLE or LP. ANALYST: read-only, people only as aggregates. */
 export type MembershipRole =
+  /** The alliance's coordinator and broker. */
   | 'ALLIANCE_ADMIN'
+  /** Reads registers, published research and counts, never a record. */
   | 'ANALYST'
+  /** A member of staff of a member school. */
   | 'PRACTITIONER'
+  /** The head of a member school. */
   | 'SCHOOL_LEAD';
 
+/** Which way a list is sorted. */
 export type OrderDirection =
+  /** Smallest, earliest or A first. */
   | 'ASC'
+  /** Largest, latest or Z first. */
   | 'DESC';
 
+/** What staff counts may be grouped by. */
 export type PeopleDimension =
+  /** The leadership level. */
   | 'LEADERSHIP_LEVEL'
+  /** The school's local authority. */
   | 'LOCAL_AUTHORITY'
+  /** The school's phase. */
   | 'PHASE'
+  /** The school. */
   | 'SCHOOL';
 
+/** Which staff records; every condition given must hold. */
 export type PersonFilter = {
+  /** Staff at one of these levels. */
   leadershipLevels?: Array<LeadershipLevel> | null | undefined;
   /** People who work at this school. */
   schoolId?: string | number | null | undefined;
@@ -452,29 +666,40 @@ export type PersonFilter = {
   search?: string | null | undefined;
 };
 
+/** How to sort the list: by which field, in which direction. */
 export type PersonOrder = {
+  /** Ascending unless asked otherwise. */
   direction?: OrderDirection;
+  /** The field to sort by; ties are broken by id. */
   field: PersonOrderField;
 };
 
 /** NAME is family then given name. */
 export type PersonOrderField =
+  /** By family name, then given name. */
   | 'NAME'
+  /** By when the record last changed. */
   | 'UPDATED_AT';
 
+/** One person's attendance of a day. */
 export type ProgrammeAttendanceInput = {
+  /** Whether they attended. */
   attended: boolean;
   /** A person enrolled on the day’s cohort. */
   personId: string | number;
 };
 
+/** A day of a cohort. */
 export type ProgrammeDayInput = {
+  /** The date. */
   heldOn: string;
   /** What the day is, e.g. "Day 2: coaching and mentoring". */
   title: string;
 };
 
+/** Which programmes. */
 export type ProgrammeFilter = {
+  /** Of this kind. */
   kind?: ProgrammeKind | null | undefined;
   /** Programmes required of this designation type, at either stage. */
   requiredFor?: DesignationType | null | undefined;
@@ -482,15 +707,22 @@ export type ProgrammeFilter = {
 
 /** LP_PROGRAMME: a Lead Practitioner programme. CORE_TRAINING: training of newly approved system leaders. TEAM_MEETINGS: regular meetings of the alliance’s system leaders. */
 export type ProgrammeKind =
+  /** Core training for system leaders. */
   | 'CORE_TRAINING'
+  /** A Lead Practitioner programme. */
   | 'LP_PROGRAMME'
+  /** Another programme. */
   | 'OTHER'
+  /** Team meetings. */
   | 'TEAM_MEETINGS';
 
+/** The arguments of proposeDeployment. */
 export type ProposeDeploymentInput = {
   /** The system leader to deploy: an active designation of the type the request wants. */
   designationId: string | number;
+  /** The support request's global ID. */
   supportRequestId: string | number;
+  /** The terms proposed; they may be completed before agreement. */
   terms?: DeploymentTermsInput | null | undefined;
 };
 
@@ -500,7 +732,9 @@ export type PublishedResearchFilter = {
   alliance?: string | null | undefined;
   /** An area of expertise: its name, code or an alias, e.g. "Maths" or "SEND". */
   areaOfExpertise?: string | null | undefined;
+  /** About this key stage. */
   keyStage?: KeyStage | null | undefined;
+  /** With this methodology. */
   methodology?: ResearchMethodology | null | undefined;
   /** The calendar year of publication. */
   year?: number | null | undefined;
@@ -508,12 +742,16 @@ export type PublishedResearchFilter = {
 
 /** NEWEST: latest publication date first. RELEVANCE: best match to the search first (without a search, the same as NEWEST). */
 export type PublishedResearchOrder =
+  /** Latest publication date first. */
   | 'NEWEST'
+  /** Best match first (with a search). */
   | 'RELEVANCE';
 
+/** The arguments of recordAssessmentOutcome. */
 export type RecordAssessmentOutcomeInput = {
   /** ASSESSED: who assessed. */
   assessors?: Array<string> | null | undefined;
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
@@ -521,20 +759,25 @@ export type RecordAssessmentOutcomeInput = {
   notes?: string | null | undefined;
   /** Default today. */
   on?: string | null | undefined;
+  /** The step reached. */
   outcome: AssessmentOutcome;
   /** REJECTED: why; the applicant sees it. */
   reason?: string | null | undefined;
 };
 
+/** The arguments of recordNationalBodyNotification. */
 export type RecordNationalBodyNotificationInput = {
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** The national body's reference (required for an NLE before designation). */
   nationalReference?: string | null | undefined;
+  /** When the national body was told. */
   notifiedOn: string;
 };
 
+/** The arguments of recordProgrammeAttendance. */
 export type RecordProgrammeAttendanceInput = {
   /** Who attended and who did not; people left out keep what was recorded for them. */
   attendance: Array<ProgrammeAttendanceInput>;
@@ -542,14 +785,19 @@ export type RecordProgrammeAttendanceInput = {
   dayId: string | number;
 };
 
+/** The arguments of recordProgrammeCompletion. */
 export type RecordProgrammeCompletionInput = {
+  /** The cohort's global ID. */
   cohortId: string | number;
   /** On or after the cohort’s last day, and not in the future. Every day must have been attended. */
   completedOn: string;
+  /** The person's global ID. */
   personId: string | number;
 };
 
+/** Which rounds. */
 export type RecruitmentRoundFilter = {
+  /** Rounds for this designation. */
   designationType?: DesignationType | null | undefined;
   /** true: rounds still taking applications; false: rounds whose deadline has passed. */
   open?: boolean | null | undefined;
@@ -557,46 +805,72 @@ export type RecruitmentRoundFilter = {
 
 /** HEADTEACHER: from the head of the applicant's school. SECOND: an optional further reference. */
 export type ReferenceKind =
+  /** From the head of the applicant's school. */
   | 'HEADTEACHER'
+  /** From a second referee. */
   | 'SECOND';
 
 /** APPLICATION: completed before an application is accepted. DESIGNATION: completed before designation (which also needs those required before application). */
 export type RequirementStage =
+  /** Completed before an application is accepted. */
   | 'APPLICATION'
+  /** Completed before designation. */
   | 'DESIGNATION';
 
+/** Which calls; every condition given must hold. */
 export type ResearchCallFilter = {
+  /** Funded in this academic year. */
   academicYear?: string | null | undefined;
+  /** In one of these statuses. */
   statuses?: Array<ResearchCallStatus> | null | undefined;
 };
 
+/** Whether a call takes expressions of interest. */
 export type ResearchCallStatus =
+  /** Closed. */
   | 'CLOSED'
+  /** Open for expressions of interest. */
   | 'OPEN';
 
 /** TLR3: a teaching and learning responsibility payment. BURSARY: a bursary. OTHER: other funding. */
 export type ResearchFundingType =
+  /** A bursary. */
   | 'BURSARY'
+  /** Other funding. */
   | 'OTHER'
+  /** A teaching and learning responsibility payment (TLR3). */
   | 'TLR3';
 
+/** What became of an expression of interest. */
 export type ResearchInterestOutcome =
+  /** Chosen: a project was created from it. */
   | 'CHOSEN'
+  /** Not chosen. */
   | 'NOT_CHOSEN';
 
 /** LEAD: leads the project (a Lead Practitioner). CONTRIBUTOR: takes part. */
 export type ResearchMemberRole =
+  /** Contributes to it. */
   | 'CONTRIBUTOR'
+  /** Leads the project. */
   | 'LEAD';
 
+/** How research is done. */
 export type ResearchMethodology =
+  /** Action research. */
   | 'ACTION_RESEARCH'
+  /** Case study. */
   | 'CASE_STUDY'
+  /** Lesson study. */
   | 'LESSON_STUDY'
+  /** Another methodology. */
   | 'OTHER'
+  /** Randomised controlled trial. */
   | 'RCT'
+  /** Survey. */
   | 'SURVEY';
 
+/** Which projects; every condition given must hold. */
 export type ResearchProjectFilter = {
   /** An area of expertise by code, name or alias. */
   area?: string | null | undefined;
@@ -604,28 +878,40 @@ export type ResearchProjectFilter = {
   callId?: string | number | null | undefined;
   /** The academic year the funding is committed against. */
   fundingAcademicYear?: string | null | undefined;
+  /** Funded this way. */
   fundingType?: ResearchFundingType | null | undefined;
+  /** About this key stage. */
   keyStage?: KeyStage | null | undefined;
   /** Projects this person leads. */
   leadPersonId?: string | number | null | undefined;
+  /** With this methodology. */
   methodology?: ResearchMethodology | null | undefined;
   /** Full-text search over title, keywords and abstract (English stemming; quotes, OR and -word work as on a search engine). */
   search?: string | null | undefined;
+  /** In one of these statuses. */
   statuses?: Array<ResearchStatus> | null | undefined;
 };
 
+/** How to sort the list: by which field, in which direction. */
 export type ResearchProjectOrder = {
+  /** Ascending unless asked otherwise. */
   direction?: OrderDirection;
+  /** The field to sort by; ties are broken by id. */
   field: ResearchProjectOrderField;
 };
 
+/** What research projects may be sorted by. */
 export type ResearchProjectOrderField =
+  /** When it was created. */
   | 'CREATED_AT'
+  /** The title. */
   | 'TITLE'
+  /** When the record last changed. */
   | 'UPDATED_AT';
 
 /** A member school of the alliance: by id or by URN, one of the two. */
 export type ResearchSchoolInput = {
+  /** The school's global ID. */
   id?: string | number | null | undefined;
   /** The 6-digit URN. */
   urn?: string | null | undefined;
@@ -633,35 +919,57 @@ export type ResearchSchoolInput = {
 
 /** PROPOSED → APPROVED → IN_PROGRESS → WRITING_UP → SUBMITTED → (REVISIONS_REQUESTED → SUBMITTED | ACCEPTED → PUBLISHED | REJECTED); WITHDRAWN before PUBLISHED. */
 export type ResearchStatus =
+  /** Accepted for publication. */
   | 'ACCEPTED'
+  /** Approved, not yet started. */
   | 'APPROVED'
+  /** Under way. */
   | 'IN_PROGRESS'
+  /** Proposed, awaiting approval. */
   | 'PROPOSED'
+  /** Published in PedEx. */
   | 'PUBLISHED'
+  /** Not accepted. */
   | 'REJECTED'
+  /** Revisions requested by the review. */
   | 'REVISIONS_REQUESTED'
+  /** Submitted for review. */
   | 'SUBMITTED'
+  /** Withdrawn. */
   | 'WITHDRAWN'
+  /** Being written up. */
   | 'WRITING_UP';
 
 /** ALLIANCE: the alliance's staff. PUBLIC: anyone, through PedEx (published projects only). */
 export type ResearchVisibility =
+  /** The alliance's staff. */
   | 'ALLIANCE'
+  /** Anyone, through PedEx. */
   | 'PUBLIC';
 
 /** CONTINUED: active again with a new review date. */
 export type ReviewOutcome =
+  /** The designation continues, with a new review date. */
   | 'CONTINUED'
+  /** The designation ends. */
   | 'DEDESIGNATED';
 
+/** Why a designation is reviewed. */
 export type ReviewTrigger =
+  /** The holder became a headteacher. */
   | 'BECAME_HEADTEACHER'
+  /** The holder moved school. */
   | 'MOVED_SCHOOL'
+  /** The holder has not been deployed. */
   | 'NOT_DEPLOYED'
+  /** No evidence of impact from their deployments. */
   | 'NO_IMPACT_EVIDENCE'
+  /** Another reason, given in the review's reason. */
   | 'OTHER'
+  /** Its periodic review fell due (the alliance's review period). */
   | 'PERIODIC';
 
+/** An area a round seeks, and how many. */
 export type RoundAreaInput = {
   /** Code, name or alias. */
   area: string;
@@ -669,29 +977,40 @@ export type RoundAreaInput = {
   target: number;
 };
 
+/** The arguments of scheduleProgrammeCohort. */
 export type ScheduleProgrammeCohortInput = {
   /** At least one day, each on a date of its own. */
   days: Array<ProgrammeDayInput>;
   /** Unique within the programme, e.g. "Spring 2027". */
   name: string;
+  /** The programme's global ID. */
   programmeId: string | number;
 };
 
 /** Derived from phase, type and type group. */
 export type SchoolCategory =
+  /** An academy, converter or sponsored. */
   | 'ACADEMY'
+  /** A pupil referral unit or other alternative provision. */
   | 'ALTERNATIVE_PROVISION'
+  /** A free school. */
   | 'FREE_SCHOOL'
+  /** An independent school. */
   | 'INDEPENDENT'
+  /** A nursery school. */
   | 'NURSERY'
+  /** A primary school (or middle deemed primary). */
   | 'PRIMARY'
+  /** A secondary school (or middle deemed secondary). */
   | 'SECONDARY'
+  /** A special school. */
   | 'SPECIAL';
 
 /** Every condition given must hold; a list condition matches any of its values. */
 export type SchoolFilter = {
   /** Schools that are current members of this alliance (its id or slug). */
   alliance?: string | number | null | undefined;
+  /** Schools in one of these categories. */
   categories?: Array<SchoolCategory> | null | undefined;
   /** 3-digit DfE local authority codes, e.g. "202". */
   laCodes?: Array<string> | null | undefined;
@@ -701,41 +1020,63 @@ export type SchoolFilter = {
   search?: string | null | undefined;
   /** GIAS status codes, e.g. "1" for open. */
   statusCodes?: Array<string> | null | undefined;
+  /** Schools with one of these URNs. */
   urns?: Array<string> | null | undefined;
 };
 
+/** A school's role in an alliance. */
 export type SchoolMembershipRole =
+  /** An associate: takes part without full membership. */
   | 'ASSOCIATE'
+  /** The alliance's lead school (one at a time). */
   | 'LEAD_SCHOOL'
+  /** A member school. */
   | 'MEMBER'
+  /** A strategic partner: helps lead the alliance. */
   | 'STRATEGIC_PARTNER';
 
+/** How to sort the list: by which field, in which direction. */
 export type SchoolOrder = {
+  /** Ascending unless asked otherwise. */
   direction?: OrderDirection;
+  /** The field to sort by; ties are broken by id. */
   field: SchoolOrderField;
 };
 
+/** What schools may be sorted by. */
 export type SchoolOrderField =
+  /** The school's name. */
   | 'NAME'
+  /** The school's URN. */
   | 'URN';
 
 /** FULL_DAY: 1 day (6 hours). HALF_DAY: half a day (3 hours). HOURS: a number of hours, pro rata on the tariff. */
 export type SessionLength =
+  /** A full day. */
   | 'FULL_DAY'
+  /** Half a day. */
   | 'HALF_DAY'
+  /** A number of hours, charged pro rata. */
   | 'HOURS';
 
+/** Whether a session is planned, delivered or cancelled. */
 export type SessionStatus =
+  /** Cancelled (not charged). */
   | 'CANCELLED'
+  /** Delivered (and charged). */
   | 'DELIVERED'
+  /** Planned. */
   | 'PLANNED';
 
+/** The arguments of setReleaseCommitment. */
 export type SetReleaseCommitmentInput = {
+  /** The academic year. */
   academicYear: string;
   /** Coordinators only: why fewer days than the alliance's minimum are accepted. */
   belowMinimumReason?: string | null | undefined;
   /** Whole or half days. */
   committedDays: number;
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
@@ -745,7 +1086,9 @@ export type SetReleaseCommitmentInput = {
   signedOn?: string | null | undefined;
 };
 
+/** The arguments of signDeployment. */
 export type SignDeploymentInput = {
+  /** The deployment's global ID. */
   deploymentId: string | number;
   /** The coordinator only, for the supported school's head who has no account: the name on the paper signature received. The record says so. */
   onPaperSignatoryName?: string | null | undefined;
@@ -757,16 +1100,21 @@ export type SignDeploymentInput = {
   termsVersion: number;
 };
 
+/** The arguments of startDesignationReview. */
 export type StartDesignationReviewInput = {
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
   /** Default today. */
   openedOn?: string | null | undefined;
+  /** A note on why. */
   reason?: string | null | undefined;
+  /** Why the review is opened. */
   trigger: ReviewTrigger;
 };
 
+/** The arguments of submitDesignationApplication. */
 export type SubmitDesignationApplicationInput = {
   /** LP: the accrediting body, if not the alliance. */
   accreditingBody?: string | null | undefined;
@@ -778,10 +1126,13 @@ export type SubmitDesignationApplicationInput = {
   nationalReference?: string | null | undefined;
   /** The applicant; yourself when left out. Coordinators submit for anyone in the alliance. */
   personId?: string | number | null | undefined;
+  /** The phases of education the applicant works in. */
   phases?: Array<EducationPhase> | null | undefined;
   /** The recruitment round applied to; its type and areas must match, and its deadline must not have passed. */
   roundId?: string | number | null | undefined;
+  /** The applicant's statement. */
   statement?: string | null | undefined;
+  /** The designation applied for. */
   type: DesignationType;
 };
 
@@ -789,33 +1140,51 @@ export type SubmitDesignationApplicationInput = {
 export type SubmitVisitRecordInput = {
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** What the school does next. */
   nextSteps?: string | null | undefined;
+  /** The session's global ID. */
   sessionId: string | number;
+  /** What was done. */
   summary: string;
 };
 
+/** Which requests; every condition given must hold. */
 export type SupportRequestFilter = {
+  /** Commissioned by one of these. */
   commissionerTypes?: Array<CommissionerType> | null | undefined;
+  /** In one of these statuses. */
   statuses?: Array<SupportRequestStatus> | null | undefined;
+  /** For this school. */
   supportedSchoolId?: string | number | null | undefined;
 };
 
 /** OPEN: received. BROKERING: a deployment is proposed. MATCHED: a deployment is agreed. CLOSED: done with. WITHDRAWN: the commissioner withdrew it. */
 export type SupportRequestStatus =
+  /** A deployment is proposed. */
   | 'BROKERING'
+  /** Closed. */
   | 'CLOSED'
+  /** A deployment is agreed. */
   | 'MATCHED'
+  /** Received. */
   | 'OPEN'
+  /** Withdrawn by the commissioner. */
   | 'WITHDRAWN';
 
+/** A term of the school year. */
 export type Term =
+  /** The autumn term, from September. */
   | 'AUTUMN'
+  /** The spring term, from January. */
   | 'SPRING'
+  /** The summer term, from after Easter to July. */
   | 'SUMMER';
 
+/** The arguments of transitionResearchProject. */
 export type TransitionResearchProjectInput = {
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion: number;
+  /** The project's global ID. */
   projectId: string | number;
   /** Why, for the audit trail (a withdrawal or a rejection, say). */
   reason?: string | null | undefined;
@@ -823,7 +1192,9 @@ export type TransitionResearchProjectInput = {
   to: ResearchStatus;
 };
 
+/** The arguments of updateDeploymentTerms. */
 export type UpdateDeploymentTermsInput = {
+  /** The deployment's global ID. */
   deploymentId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
@@ -833,15 +1204,23 @@ export type UpdateDeploymentTermsInput = {
 
 /** Fields left out stay as they are; null clears an optional field. */
 export type UpdatePersonInput = {
+  /** Their email address. */
   email?: string | null | undefined;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Family name. */
   familyName?: string | null | undefined;
+  /** Given name. */
   givenName?: string | null | undefined;
+  /** The staff record's global ID. */
   id: string | number;
+  /** When they first held a leadership post. */
   inLeadershipSince?: string | null | undefined;
+  /** Job title, e.g. "Head of maths". */
   jobTitle?: string | null | undefined;
+  /** Their level of leadership, if any. */
   leadershipLevel?: LeadershipLevel | null | undefined;
+  /** Their phone number. */
   phone?: string | null | undefined;
   /** The school they work at. A school lead keeps staff at their own school, which is the default on create. */
   schoolId?: string | number | null | undefined;
@@ -849,12 +1228,17 @@ export type UpdatePersonInput = {
 
 /** Fields left out stay as they are; null clears an optional field (requiredFor and requiredBefore are cleared together). */
 export type UpdateProgrammeInput = {
+  /** What it is. */
   description?: string | null | undefined;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** The programme's global ID. */
   id: string | number;
+  /** The programme's name. */
   name?: string | null | undefined;
+  /** When it must be completed by. */
   requiredBefore?: RequirementStage | null | undefined;
+  /** The designation that requires it; null for none. */
   requiredFor?: DesignationType | null | undefined;
 };
 
@@ -862,22 +1246,30 @@ export type UpdateProgrammeInput = {
 export type UpdateSessionInput = {
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** A new date. */
   heldOn?: string | null | undefined;
   /** Replaces the notes; an empty string clears them. */
   notes?: string | null | undefined;
+  /** The session's global ID. */
   sessionId: string | number;
   /** DELIVERED or CANCELLED; a delivered session never goes back. */
   status?: SessionStatus | null | undefined;
 };
 
+/** Whether a user may sign in. */
 export type UserStatus =
+  /** May sign in. */
   | 'ACTIVE'
+  /** May not sign in. */
   | 'SUSPENDED';
 
+/** The arguments of withdrawDesignationApplication. */
 export type WithdrawDesignationApplicationInput = {
+  /** The designation's global ID. */
   designationId: string | number;
   /** The version you read; a newer change gives CONFLICT. */
   expectedVersion?: number | null | undefined;
+  /** Why it is withdrawn. */
   reason?: string | null | undefined;
 };
 
@@ -1339,7 +1731,7 @@ export type ResearchInterestRowFragment = { id: string, statement: string, submi
 
 export type ResearchCallRowFragment = { id: string, version: number, title: string, description: string | null, academicYear: string, fundingType: ResearchFundingType, fundingPence: number, keyStages: Array<KeyStage>, closesOn: string, status: ResearchCallStatus, commissionedBySchool: { id: string, urn: string, name: string } | null, areasOfExpertise: Array<{ id: string, code: string, name: string }>, interests: Array<{ id: string, statement: string, submittedOn: string, outcome: ResearchInterestOutcome | null, person: { id: string, displayName: string } | null, project: { id: string, title: string, status: ResearchStatus } | null }> };
 
-export type ResearchFundingFieldsFragment = { academicYear: string, budgetPence: number, budgetSet: boolean, committedPence: unknown, remainingPence: unknown, projectCount: number };
+export type ResearchFundingFieldsFragment = { academicYear: string, budgetPence: number, budgetSet: boolean, committedPence: number, remainingPence: number, projectCount: number };
 
 export type ResearchDatabaseQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -1375,7 +1767,7 @@ export type ResearchFundingOfYearQueryVariables = Exact<{
 }>;
 
 
-export type ResearchFundingOfYearQuery = { researchFunding: { academicYear: string, budgetPence: number, budgetSet: boolean, committedPence: unknown, remainingPence: unknown, projectCount: number } };
+export type ResearchFundingOfYearQuery = { researchFunding: { academicYear: string, budgetPence: number, budgetSet: boolean, committedPence: number, remainingPence: number, projectCount: number } };
 
 export type TransitionResearchProjectMutationVariables = Exact<{
   input: TransitionResearchProjectInput;
@@ -1625,7 +2017,7 @@ export type PedExArticleQueryVariables = Exact<{
 }>;
 
 
-export type PedExArticleQuery = { publishedResearchProject: { slug: string, title: string, abstract: string | null, methodology: ResearchMethodology, keyStages: Array<KeyStage>, keywords: Array<string>, areasOfExpertise: Array<string>, publishedOn: string, doi: string | null, url: string | null, pdfUrl: string | null, licence: string, jsonLd: unknown, apa: string, bibtex: string, ris: string, journal: { title: string, issn: string | null, volume: string, issue: string }, alliance: { name: string, slug: string, kind: AllianceKind }, schools: Array<{ urn: string, name: string, town: string | null, localAuthority: string | null, phase: string | null }>, authors: Array<{ displayName: string, affiliation: string | null, orcid: string | null }> } | null };
+export type PedExArticleQuery = { publishedResearchProject: { slug: string, title: string, abstract: string | null, methodology: ResearchMethodology, keyStages: Array<KeyStage>, keywords: Array<string>, areasOfExpertise: Array<string>, publishedOn: string, doi: string | null, url: string | null, pdfUrl: string | null, licence: string, jsonLd: Record<string, unknown>, apa: string, bibtex: string, ris: string, journal: { title: string, issn: string | null, volume: string, issue: string }, alliance: { name: string, slug: string, kind: AllianceKind }, schools: Array<{ urn: string, name: string, town: string | null, localAuthority: string | null, phase: string | null }>, authors: Array<{ displayName: string, affiliation: string | null, orcid: string | null }> } | null };
 
 export type PedExListQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -6,19 +6,30 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Teaching school alliances, and the hubs, trusts and networks that designate system leaders since 2021. */
 export type AllianceKind =
+  /** A local authority's network of schools. */
   | 'LOCAL_AUTHORITY_NETWORK'
+  /** A multi-academy trust. */
   | 'MULTI_ACADEMY_TRUST'
+  /** Another kind of partnership. */
   | 'OTHER'
+  /** A teaching school alliance. */
   | 'TEACHING_SCHOOL_ALLIANCE'
+  /** A teaching school hub. */
   | 'TEACHING_SCHOOL_HUB';
 
 /** EYFS (early years), KS1 to KS5. */
 export type KeyStage =
+  /** Early years foundation stage. */
   | 'EYFS'
+  /** Key stage 1. */
   | 'KS1'
+  /** Key stage 2. */
   | 'KS2'
+  /** Key stage 3. */
   | 'KS3'
+  /** Key stage 4. */
   | 'KS4'
+  /** Key stage 5. */
   | 'KS5';
 
 /** Every condition given must hold. */
@@ -27,7 +38,9 @@ export type PublishedResearchFilter = {
   alliance?: string | null | undefined;
   /** An area of expertise: its name, code or an alias, e.g. "Maths" or "SEND". */
   areaOfExpertise?: string | null | undefined;
+  /** About this key stage. */
   keyStage?: KeyStage | null | undefined;
+  /** With this methodology. */
   methodology?: ResearchMethodology | null | undefined;
   /** The calendar year of publication. */
   year?: number | null | undefined;
@@ -35,15 +48,24 @@ export type PublishedResearchFilter = {
 
 /** NEWEST: latest publication date first. RELEVANCE: best match to the search first (without a search, the same as NEWEST). */
 export type PublishedResearchOrder =
+  /** Latest publication date first. */
   | 'NEWEST'
+  /** Best match first (with a search). */
   | 'RELEVANCE';
 
+/** How research is done. */
 export type ResearchMethodology =
+  /** Action research. */
   | 'ACTION_RESEARCH'
+  /** Case study. */
   | 'CASE_STUDY'
+  /** Lesson study. */
   | 'LESSON_STUDY'
+  /** Another methodology. */
   | 'OTHER'
+  /** Randomised controlled trial. */
   | 'RCT'
+  /** Survey. */
   | 'SURVEY';
 
 export type PedExArticleQueryVariables = Exact<{
@@ -51,7 +73,7 @@ export type PedExArticleQueryVariables = Exact<{
 }>;
 
 
-export type PedExArticleQuery = { publishedResearchProject: { slug: string, title: string, abstract: string | null, methodology: ResearchMethodology, keyStages: Array<KeyStage>, keywords: Array<string>, areasOfExpertise: Array<string>, publishedOn: string, doi: string | null, url: string | null, pdfUrl: string | null, licence: string, jsonLd: unknown, apa: string, bibtex: string, ris: string, journal: { title: string, issn: string | null, volume: string, issue: string }, alliance: { name: string, slug: string, kind: AllianceKind }, schools: Array<{ urn: string, name: string, town: string | null, localAuthority: string | null, phase: string | null }>, authors: Array<{ displayName: string, affiliation: string | null, orcid: string | null }> } | null };
+export type PedExArticleQuery = { publishedResearchProject: { slug: string, title: string, abstract: string | null, methodology: ResearchMethodology, keyStages: Array<KeyStage>, keywords: Array<string>, areasOfExpertise: Array<string>, publishedOn: string, doi: string | null, url: string | null, pdfUrl: string | null, licence: string, jsonLd: Record<string, unknown>, apa: string, bibtex: string, ris: string, journal: { title: string, issn: string | null, volume: string, issue: string }, alliance: { name: string, slug: string, kind: AllianceKind }, schools: Array<{ urn: string, name: string, town: string | null, localAuthority: string | null, phase: string | null }>, authors: Array<{ displayName: string, affiliation: string | null, orcid: string | null }> } | null };
 
 export type PedExListQueryVariables = Exact<{
   first?: number | null | undefined;

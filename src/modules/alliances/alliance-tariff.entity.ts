@@ -4,7 +4,7 @@ import { LocalDate } from '../../common/scalars';
 
 /** What a day of support costs, in integer pence, over a period. Deployments copy the one in force when agreed. */
 @Entity('alliance_tariffs')
-@ObjectType('AllianceTariff', { simpleResolvers: true })
+@ObjectType('AllianceTariff', { simpleResolvers: true, description: "The alliance's day rate from a date: what a session costs and what the alliance keeps." })
 export class AllianceTariff {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -13,7 +13,7 @@ export class AllianceTariff {
   @Column('uuid')
   allianceId: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The first day the tariff applies.' })
   @Column('date')
   effectiveFrom: string;
 
@@ -21,7 +21,7 @@ export class AllianceTariff {
   @Column('date', { nullable: true })
   effectiveTo: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "A full day's rate, in whole pence." })
   @Column('integer')
   fullDayPence: number;
 
@@ -29,7 +29,7 @@ export class AllianceTariff {
   @Column('integer', { nullable: true })
   halfDayPence: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The hours that make a day, for sessions logged in hours.' })
   @Column('smallint', { default: 6 })
   hoursPerDay: number;
 

@@ -17,7 +17,7 @@ export class AllianceSettings {
 
 /** The tenant. Its public profile (name, slug, kind, schools) is shared; the rest is its members' own. */
 @Entity('alliances')
-@ObjectType('Alliance', { implements: Node, simpleResolvers: true })
+@ObjectType('Alliance', { implements: Node, simpleResolvers: true, description: 'An alliance of schools, with its lead and member schools.' })
 export class Alliance extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -26,11 +26,11 @@ export class Alliance extends Node {
   @Column('varchar', { length: 63, unique: true })
   slug: string;
 
-  @Field()
+  @Field({ description: "The alliance's name." })
   @Column('text')
   name: string;
 
-  @Field(() => AllianceKind)
+  @Field(() => AllianceKind, { description: 'What sort of partnership the alliance is.' })
   @Column({ type: 'enum', enum: AllianceKind, enumName: 'alliance_kind' })
   kind: AllianceKind;
 

@@ -6,13 +6,20 @@ export enum AllianceOrderField {
   NAME = 'NAME',
   SLUG = 'SLUG',
 }
-registerEnumType(AllianceOrderField, { name: 'AllianceOrderField' });
+registerEnumType(AllianceOrderField, {
+  name: 'AllianceOrderField',
+  description: 'What alliances may be sorted by.',
+  valuesConfig: {
+    NAME: { description: "The alliance's name." },
+    SLUG: { description: "The alliance's slug." },
+  },
+});
 
 export const AllianceOrder = OrderInput(AllianceOrderField, 'AllianceOrder');
 export type AllianceOrder = InstanceType<typeof AllianceOrder>;
 
-@InputType()
+@InputType({ description: 'Which alliances.' })
 export class AllianceFilter {
-  @Field(() => [AllianceKind], { nullable: true })
+  @Field(() => [AllianceKind], { nullable: true, description: 'Alliances of one of these kinds.' })
   kinds?: AllianceKind[] | null;
 }

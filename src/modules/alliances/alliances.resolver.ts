@@ -20,14 +20,14 @@ export class AllianceResolver {
   alliances(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => AllianceFilter, { nullable: true }) filter?: AllianceFilter | null,
-    @Arg('orderBy', () => AllianceOrder, { nullable: true }) orderBy?: AllianceOrder | null,
+    @Arg('filter', () => AllianceFilter, { nullable: true, description: 'Which alliances; all unless asked.' }) filter?: AllianceFilter | null,
+    @Arg('orderBy', () => AllianceOrder, { nullable: true, description: 'How to sort; by name unless asked.' }) orderBy?: AllianceOrder | null,
   ) {
     return listAlliances(ctx, page, filter, orderBy);
   }
 
   @Query(() => Alliance, { nullable: true, description: 'One alliance by its slug; null when there is none.' })
-  alliance(@Ctx() ctx: RequestContext, @Arg('slug', () => String) slug: string) {
+  alliance(@Ctx() ctx: RequestContext, @Arg('slug', () => String, { description: 'The alliance\'s slug, e.g. "romero".' }) slug: string) {
     return ctx.loaders.allianceBySlug.load(slug.trim().toLowerCase());
   }
 
@@ -42,7 +42,7 @@ export class AllianceResolver {
     @Root() alliance: Alliance,
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('includeFormer', () => Boolean, { defaultValue: false }) includeFormer: boolean,
+    @Arg('includeFormer', () => Boolean, { defaultValue: false, description: 'Also memberships that ended or have not started yet.' }) includeFormer: boolean,
   ) {
     const loader = includeFormer ? ctx.loaders.allMembershipsByAllianceId : ctx.loaders.currentMembershipsByAllianceId;
     return loader(page).load(alliance.id);

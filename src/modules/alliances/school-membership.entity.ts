@@ -6,7 +6,7 @@ import { SchoolMembershipRole } from './alliance-enums';
 
 /** A school's membership of an alliance, over a period. Part of the alliance's public profile. */
 @Entity('alliance_school_memberships')
-@ObjectType('SchoolMembership', { implements: Node, simpleResolvers: true })
+@ObjectType('SchoolMembership', { implements: Node, simpleResolvers: true, description: "A school's membership of an alliance, in a role, between two dates." })
 export class SchoolMembership extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -19,11 +19,11 @@ export class SchoolMembership extends Node {
   @Column('uuid')
   schoolId: string;
 
-  @Field(() => SchoolMembershipRole)
+  @Field(() => SchoolMembershipRole, { description: "The school's role in the alliance." })
   @Column({ type: 'enum', enum: SchoolMembershipRole, enumName: 'school_membership_role' })
   role: SchoolMembershipRole;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The first day of the membership.' })
   @Column('date')
   startsOn: string;
 

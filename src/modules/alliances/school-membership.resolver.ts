@@ -6,12 +6,12 @@ import { SchoolMembership } from './school-membership.entity';
 
 @Resolver(() => SchoolMembership)
 export class SchoolMembershipResolver {
-  @FieldResolver(() => Alliance)
+  @FieldResolver(() => Alliance, { description: 'The alliance.' })
   alliance(@Root() membership: SchoolMembership, @Ctx() ctx: RequestContext) {
     return ctx.loaders.allianceById.load(membership.allianceId);
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: 'The school.' })
   school(@Root() membership: SchoolMembership, @Ctx() ctx: RequestContext) {
     return ctx.loaders.schoolById.load(membership.schoolId);
   }

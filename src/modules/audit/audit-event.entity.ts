@@ -5,13 +5,13 @@ import { DateTime } from '../../common/scalars';
 
 @ObjectType({ simpleResolvers: true, description: 'One field of a change: its value before and after, as JSON (null before a creation).' })
 export class AuditChange {
-  @Field()
+  @Field({ description: 'The field changed.' })
   field: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its value before, as JSON; null if it had none.' })
   before: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its value after, as JSON; null if it has none.' })
   after: string | null;
 }
 
@@ -25,7 +25,7 @@ export class AuditEvent {
   @Column('uuid')
   allianceId: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the change was made.' })
   @Column('timestamptz')
   occurredAt: Date;
 
@@ -62,7 +62,7 @@ export class AuditEvent {
     return toGlobalId(this.objectType, this.objectUuid);
   }
 
-  @Field(() => [AuditChange])
+  @Field(() => [AuditChange], { description: 'The fields changed.' })
   get changes(): AuditChange[] {
     return this.changeList;
   }

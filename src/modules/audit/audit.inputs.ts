@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { DateTime } from '../../common/scalars';
 
-@InputType()
+@InputType({ description: 'Which audit events; every condition given must hold.' })
 export class AuditFilter {
   @Field(() => ID, { nullable: true, description: 'Changes to this object.' })
   objectId?: string | null;

@@ -10,7 +10,7 @@ export const AuditEventConnection = ConnectionType(AuditEvent);
 @Resolver(() => AuditEvent)
 export class AuditResolver {
   @Query(() => AuditEventConnection, { description: "The acting alliance's audit trail, newest first: for its coordinators." })
-  auditEvents(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => AuditFilter, { nullable: true }) filter?: AuditFilter | null) {
+  auditEvents(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => AuditFilter, { nullable: true, description: "Which events; all of the alliance's unless asked." }) filter?: AuditFilter | null) {
     return listAuditEvents(ctx, filter, page);
   }
 }

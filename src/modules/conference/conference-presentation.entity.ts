@@ -4,7 +4,7 @@ import { Node } from '../../common/node';
 
 /** A presentation of a research project in a conference session, by its presenters (staff of the alliance). */
 @Entity('conference_presentations')
-@ObjectType('ConferencePresentation', { implements: Node, simpleResolvers: true })
+@ObjectType('ConferencePresentation', { implements: Node, simpleResolvers: true, description: 'A presentation of a research project at a conference session.' })
 export class ConferencePresentation extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -18,7 +18,7 @@ export class ConferencePresentation extends Node {
   @Column('uuid')
   projectId: string;
 
-  @Field()
+  @Field({ description: 'Its title.' })
   @Column('text')
   title: string;
 

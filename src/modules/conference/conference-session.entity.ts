@@ -5,7 +5,7 @@ import { DateTime } from '../../common/scalars';
 
 /** A dated session of a conference, holding presentations. */
 @Entity('conference_sessions')
-@ObjectType('ConferenceSession', { implements: Node, simpleResolvers: true })
+@ObjectType('ConferenceSession', { implements: Node, simpleResolvers: true, description: 'A session of a conference.' })
 export class ConferenceSession extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -16,19 +16,19 @@ export class ConferenceSession extends Node {
   @Column('uuid')
   eventId: string;
 
-  @Field()
+  @Field({ description: 'Its title.' })
   @Column('text')
   title: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it starts.' })
   @Column('timestamptz')
   startsAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it ends.' })
   @Column('timestamptz')
   endsAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where, within the venue.' })
   @Column('text', { nullable: true })
   room: string | null;
 }

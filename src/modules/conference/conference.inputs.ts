@@ -4,7 +4,7 @@ import { ConferenceEvent } from './conference-event.entity';
 import { ConferencePresentation } from './conference-presentation.entity';
 import { ConferenceSession } from './conference-session.entity';
 
-@InputType()
+@InputType({ description: 'The arguments of createConferenceEvent.' })
 export class CreateConferenceEventInput {
   @Field({ description: 'e.g. "Teacher Learning Conference 2026".' })
   name: string;
@@ -12,19 +12,19 @@ export class CreateConferenceEventInput {
   @Field(() => LocalDate, { description: 'The day it is held; its sessions fall on this day (in England).' })
   heldOn: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where.' })
   venue?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it is.' })
   description?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of addConferenceSession.' })
 export class AddConferenceSessionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The event's global ID." })
   eventId: string;
 
-  @Field()
+  @Field({ description: "The session's title." })
   title: string;
 
   @Field(() => DateTime, { description: "On the event's day, in England." })
@@ -33,13 +33,13 @@ export class AddConferenceSessionInput {
   @Field(() => DateTime, { description: 'After startsAt, on the same day.' })
   endsAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where, within the venue.' })
   room?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of addConferencePresentation.' })
 export class AddConferencePresentationInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The session's global ID." })
   sessionId: string;
 
   @Field(() => ID, { description: "A research project of the alliance's R&D database." })
@@ -55,20 +55,20 @@ export class AddConferencePresentationInput {
   presenterIds: string[];
 }
 
-@ObjectType()
+@ObjectType({ description: 'What createConferenceEvent returns.' })
 export class CreateConferenceEventPayload {
-  @Field(() => ConferenceEvent)
+  @Field(() => ConferenceEvent, { description: 'The event, as it stands after the change.' })
   event: ConferenceEvent;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What addConferenceSession returns.' })
 export class AddConferenceSessionPayload {
-  @Field(() => ConferenceSession)
+  @Field(() => ConferenceSession, { description: 'The session, as it stands after the change.' })
   session: ConferenceSession;
 }
 
-@ObjectType()
+@ObjectType({ description: 'What addConferencePresentation returns.' })
 export class AddConferencePresentationPayload {
-  @Field(() => ConferencePresentation)
+  @Field(() => ConferencePresentation, { description: 'The presentation, as it stands after the change.' })
   presentation: ConferencePresentation;
 }

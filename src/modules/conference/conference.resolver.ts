@@ -30,7 +30,7 @@ export class ConferenceEventResolver {
   @Query(() => [PublicConferenceEvent], {
     description: `Public, no token: an alliance's conference programme (of one calendar year, if given), newest first, with the presentations of published projects only; at most 10 events.`,
   })
-  publishedConferenceProgramme(@Ctx() ctx: RequestContext, @Arg('allianceSlug') allianceSlug: string, @Arg('year', () => Int, { nullable: true }) year?: number | null) {
+  publishedConferenceProgramme(@Ctx() ctx: RequestContext, @Arg('allianceSlug', { description: 'The alliance whose conference it is, by slug.' }) allianceSlug: string, @Arg('year', () => Int, { nullable: true, description: "A calendar year, from 2000 to 2100; every year's conferences unless given." }) year?: number | null) {
     return publishedConferenceProgramme(ctx, allianceSlug, year);
   }
 
@@ -39,18 +39,18 @@ export class ConferenceEventResolver {
     return ctx.loaders.sessionsByConferenceEvent.load(event.id);
   }
 
-  @Mutation(() => CreateConferenceEventPayload)
-  async createConferenceEvent(@Ctx() ctx: RequestContext, @Arg('input', () => CreateConferenceEventInput) input: CreateConferenceEventInput): Promise<CreateConferenceEventPayload> {
+  @Mutation(() => CreateConferenceEventPayload, { description: "Creates the alliance's research conference." })
+  async createConferenceEvent(@Ctx() ctx: RequestContext, @Arg('input', () => CreateConferenceEventInput, { description: 'What to do, and to what.' }) input: CreateConferenceEventInput): Promise<CreateConferenceEventPayload> {
     return { event: await createConferenceEvent(ctx, input) };
   }
 
   @Mutation(() => AddConferenceSessionPayload, { description: "A session on the event's day." })
-  async addConferenceSession(@Ctx() ctx: RequestContext, @Arg('input', () => AddConferenceSessionInput) input: AddConferenceSessionInput): Promise<AddConferenceSessionPayload> {
+  async addConferenceSession(@Ctx() ctx: RequestContext, @Arg('input', () => AddConferenceSessionInput, { description: 'What to do, and to what.' }) input: AddConferenceSessionInput): Promise<AddConferenceSessionPayload> {
     return { session: await addConferenceSession(ctx, input) };
   }
 
   @Mutation(() => AddConferencePresentationPayload, { description: 'A presentation of one of the alliance\'s research projects by its people.' })
-  async addConferencePresentation(@Ctx() ctx: RequestContext, @Arg('input', () => AddConferencePresentationInput) input: AddConferencePresentationInput): Promise<AddConferencePresentationPayload> {
+  async addConferencePresentation(@Ctx() ctx: RequestContext, @Arg('input', () => AddConferencePresentationInput, { description: 'What to do, and to what.' }) input: AddConferencePresentationInput): Promise<AddConferencePresentationPayload> {
     return { presentation: await addConferencePresentation(ctx, input) };
   }
 }

@@ -8,7 +8,7 @@ import { DateTime, LocalDate } from '../../common/scalars';
  */
 @ObjectType('PublicConferencePresentation', { simpleResolvers: true, description: 'A presentation of a published project.' })
 export class PublicConferencePresentation {
-  @Field()
+  @Field({ description: "The presentation's title." })
   title: string;
 
   @Field(() => Int, { description: 'Its place in the session.' })
@@ -23,33 +23,33 @@ export class PublicConferencePresentation {
 
 @ObjectType('PublicConferenceSession', { simpleResolvers: true, description: 'A session of the programme, with its presentations of published projects.' })
 export class PublicConferenceSession {
-  @Field()
+  @Field({ description: "The session's title." })
   title: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it starts.' })
   startsAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When it ends.' })
   endsAt: Date;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where, within the venue.' })
   room: string | null;
 
-  @Field(() => [PublicConferencePresentation])
+  @Field(() => [PublicConferencePresentation], { description: 'Its presentations, in order.' })
   presentations: PublicConferencePresentation[];
 }
 
 @ObjectType('PublicConferenceEvent', { simpleResolvers: true, description: "A conference's public programme: only sessions presenting published projects." })
 export class PublicConferenceEvent {
-  @Field()
+  @Field({ description: "The conference's name." })
   name: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The day it is held.' })
   heldOn: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where.' })
   venue: string | null;
 
-  @Field(() => [PublicConferenceSession])
+  @Field(() => [PublicConferenceSession], { description: 'Its sessions, in time order.' })
   sessions: PublicConferenceSession[];
 }

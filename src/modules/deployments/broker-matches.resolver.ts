@@ -13,15 +13,15 @@ export class BrokerMatchResolver {
   })
   brokerMatches(
     @Ctx() ctx: RequestContext,
-    @Arg('supportRequestId', () => ID) supportRequestId: string,
+    @Arg('supportRequestId', () => ID, { description: "The support request's global ID." }) supportRequestId: string,
     @Arg('first', () => Int, { defaultValue: 10, description: 'At most 50.' }) first: number,
-    @Arg('includeUnderReview', () => Boolean, { defaultValue: false }) includeUnderReview: boolean,
-    @Arg('includeWithoutCapacity', () => Boolean, { defaultValue: false }) includeWithoutCapacity: boolean,
+    @Arg('includeUnderReview', () => Boolean, { defaultValue: false, description: 'Also designations under review, not only active ones.' }) includeUnderReview: boolean,
+    @Arg('includeWithoutCapacity', () => Boolean, { defaultValue: false, description: "Also system leaders with no release days left in the academic year of the request's preferred start." }) includeWithoutCapacity: boolean,
   ) {
     return brokerMatches(ctx, { supportRequestId, first, includeUnderReview, includeWithoutCapacity });
   }
 
-  @FieldResolver(() => Designation)
+  @FieldResolver(() => Designation, { description: "The system leader's designation." })
   async designation(@Root() match: BrokerMatch, @Ctx() ctx: RequestContext) {
     return ctx.loaders.designationById.load(match.designationId);
   }

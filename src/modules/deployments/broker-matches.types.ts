@@ -16,14 +16,21 @@ registerEnumType(MatchFactor, {
     'AREA_OF_EXPERTISE: areas the request needs that the system leader is designated in. PHASE: the supported school\'s phase is one they work in. ' +
     'CAPACITY: release days left in the academic year of the preferred start. SAME_LOCAL_AUTHORITY: their school is in the supported school\'s local authority. ' +
     'EARLIER_DEPLOYMENTS: their earlier deployments to the supported school, by impact rating.',
+  valuesConfig: {
+    AREA_OF_EXPERTISE: { description: 'Areas the request needs that the system leader is designated in.' },
+    PHASE: { description: "The supported school's phase is one they work in." },
+    CAPACITY: { description: 'Release days left in the academic year of the preferred start.' },
+    SAME_LOCAL_AUTHORITY: { description: "Their school is in the supported school's local authority." },
+    EARLIER_DEPLOYMENTS: { description: 'Their earlier deployments to the supported school, by impact rating.' },
+  },
 });
 
 @ObjectType({ simpleResolvers: true, description: 'One factor of a match, and the points it added (negative: took away).' })
 export class MatchReason {
-  @Field(() => MatchFactor)
+  @Field(() => MatchFactor, { description: 'The factor.' })
   factor: MatchFactor;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The points it added.' })
   points: number;
 
   @Field({ description: 'E.g. "expert in Maths, English", "same local authority (Camden)", "2 earlier deployments rated SIGNIFICANT".' })
@@ -34,7 +41,7 @@ export class MatchReason {
 export class BrokerMatch {
   designationId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "The sum of the reasons' points." })
   score: number;
 
   @Field(() => Float, { description: 'Release days left in the academic year: committed − delivered − planned on agreed and active deployments.' })
@@ -43,6 +50,6 @@ export class BrokerMatch {
   @Field(() => AcademicYear, { description: "The academic year whose capacity counts: the preferred start's, or this year's when the request has none." })
   academicYear: number;
 
-  @Field(() => [MatchReason])
+  @Field(() => [MatchReason], { description: 'Why, factor by factor.' })
   reasons: MatchReason[];
 }

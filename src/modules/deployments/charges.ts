@@ -29,7 +29,7 @@ export class ChargeAmounts {
 
 @ObjectType({ simpleResolvers: true, description: "One deployment's delivered sessions in one term: who pays whom." })
 export class ChargeLine extends ChargeAmounts {
-  @Field(() => Deployment)
+  @Field(() => Deployment, { description: 'The deployment.' })
   deployment: Deployment;
 
   @Field(() => CommissionerType, { description: 'Who pays: the commissioner of the support request.' })
@@ -50,13 +50,13 @@ export class ChargeLine extends ChargeAmounts {
 
 @ObjectType({ simpleResolvers: true, description: "A term's charges, or (term null) those of sessions outside the alliance's term dates." })
 export class ChargesTerm extends ChargeAmounts {
-  @Field(() => Term, { nullable: true })
+  @Field(() => Term, { nullable: true, description: 'The term; null for sessions outside the term dates.' })
   term: Term | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: "The term's first day." })
   startsOn: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: "The term's last day." })
   endsOn: string | null;
 
   @Field(() => [ChargeLine], { description: 'By deployment, in the order they were proposed.' })
@@ -65,7 +65,7 @@ export class ChargesTerm extends ChargeAmounts {
 
 @ObjectType({ simpleResolvers: true, description: "An academic year's charges for delivered sessions, by term: the year's figures are the sum of the terms', a term's the sum of its lines." })
 export class StatementOfCharges extends ChargeAmounts {
-  @Field(() => AcademicYear)
+  @Field(() => AcademicYear, { description: 'The academic year.' })
   academicYear: number;
 
   @Field(() => [ChargesTerm], { description: 'Every term of the year in date order (empty ones too), then sessions outside any term, if there are some.' })

@@ -35,7 +35,7 @@ export class DeploymentCostResolver {
   }
 
   @Query(() => StatementOfCharges, { description: "The coordinator's statement of charges for an academic year, by term: who pays whom for the sessions delivered." })
-  statementOfCharges(@Ctx() ctx: RequestContext, @Arg('academicYear', () => AcademicYear) academicYear: number) {
+  statementOfCharges(@Ctx() ctx: RequestContext, @Arg('academicYear', () => AcademicYear, { description: 'The academic year, e.g. "2025/26".' }) academicYear: number) {
     return statementOfCharges(ctx, academicYear);
   }
 }

@@ -7,7 +7,7 @@ import { numeric } from './deployment.entity';
 
 /** A day, half day or some hours of a deployment, planned, delivered or cancelled, with its visit record. */
 @Entity('deployment_sessions')
-@ObjectType('DeploymentSession', { implements: Node, simpleResolvers: true })
+@ObjectType('DeploymentSession', { implements: Node, simpleResolvers: true, description: 'A session of a deployment: planned, delivered or cancelled.' })
 export class DeploymentSession extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -18,11 +18,11 @@ export class DeploymentSession extends Node {
   @Column('uuid')
   deploymentId: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: "The session's date." })
   @Column('date')
   heldOn: string;
 
-  @Field(() => SessionLength)
+  @Field(() => SessionLength, { description: 'How long it is.' })
   @Column({ type: 'enum', enum: SessionLength, enumName: 'session_length' })
   length: SessionLength;
 
@@ -30,11 +30,11 @@ export class DeploymentSession extends Node {
   @Column('numeric', { precision: 4, scale: 2, nullable: true, transformer: numeric })
   hours: number | null;
 
-  @Field(() => SessionStatus)
+  @Field(() => SessionStatus, { description: 'Whether it is planned, delivered or cancelled.' })
   @Column({ type: 'enum', enum: SessionStatus, enumName: 'session_status' })
   status: SessionStatus;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Notes on the session.' })
   @Column('text', { nullable: true })
   notes: string | null;
 
@@ -60,15 +60,15 @@ export class DeploymentSession extends Node {
   @Column('uuid', { nullable: true })
   visitRecordByUserId: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with each change: what a mutation's expectedVersion is checked against." })
   @VersionColumn()
   version: number;
 }

@@ -6,7 +6,7 @@ import { ContractParty } from './deployment-enums';
 
 /** One party's signature of one version of a deployment's terms. */
 @Entity('deployment_signatures')
-@ObjectType('DeploymentSignature', { implements: Node, simpleResolvers: true })
+@ObjectType('DeploymentSignature', { implements: Node, simpleResolvers: true, description: "A party's signature of a version of a deployment's terms." })
 export class DeploymentSignature extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -17,7 +17,7 @@ export class DeploymentSignature extends Node {
   @Column('uuid')
   deploymentId: string;
 
-  @Field(() => ContractParty)
+  @Field(() => ContractParty, { description: 'Who signed.' })
   @Column({ type: 'enum', enum: ContractParty, enumName: 'contract_party' })
   party: ContractParty;
 
@@ -32,7 +32,7 @@ export class DeploymentSignature extends Node {
   @Column('text')
   signedByName: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When.' })
   @Column('date')
   signedOn: string;
 
@@ -43,7 +43,7 @@ export class DeploymentSignature extends Node {
   @Column('uuid', { nullable: true })
   recordedByUserId: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

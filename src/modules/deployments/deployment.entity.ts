@@ -11,7 +11,7 @@ export const numeric = { to: (value: number | null) => value, from: (value: stri
  * only through lifecycle.ts; its tariff is a copy of the alliance's, taken when it is agreed.
  */
 @Entity('deployments')
-@ObjectType('Deployment', { implements: Node, simpleResolvers: true })
+@ObjectType('Deployment', { implements: Node, simpleResolvers: true, description: "A system leader's deployment to a school: its terms, signatures, sessions and evaluation." })
 export class Deployment extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -34,11 +34,11 @@ export class Deployment extends Node {
   @Column('uuid')
   supportedSchoolId: string;
 
-  @Field(() => DeploymentStatus)
+  @Field(() => DeploymentStatus, { description: 'Where the deployment stands.' })
   @Column({ type: 'enum', enum: DeploymentStatus, enumName: 'deployment_status' })
   status: DeploymentStatus;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When it was proposed.' })
   @Column('date')
   proposedOn: string;
 
@@ -46,15 +46,15 @@ export class Deployment extends Node {
   @Column('text', { nullable: true })
   scope: string | null;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What it should achieve.' })
   @Column('text', { array: true })
   objectives: string[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'How its impact will be measured.' })
   @Column('text', { array: true })
   impactMeasures: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who pays, in words.' })
   @Column('text', { nullable: true })
   fundingSource: string | null;
 
@@ -62,7 +62,7 @@ export class Deployment extends Node {
   @Column('numeric', { precision: 5, scale: 2, nullable: true, transformer: numeric })
   plannedDays: number | null;
 
-  @Field(() => DeploymentModel, { nullable: true })
+  @Field(() => DeploymentModel, { nullable: true, description: 'The shape of the support.' })
   @Column({ type: 'enum', enum: DeploymentModel, enumName: 'deployment_model', nullable: true })
   model: DeploymentModel | null;
 
@@ -70,11 +70,11 @@ export class Deployment extends Node {
   @Column('text', { nullable: true })
   frequency: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'The first day of the support.' })
   @Column('date', { nullable: true })
   startsOn: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'The last day of the support.' })
   @Column('date', { nullable: true })
   endsOn: string | null;
 
@@ -86,7 +86,7 @@ export class Deployment extends Node {
   @Column('integer')
   termsVersion: number;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the terms were agreed.' })
   @Column('date', { nullable: true })
   agreedOn: string | null;
 
@@ -112,11 +112,11 @@ export class Deployment extends Node {
   @Column('integer', { nullable: true })
   tariffBrokerageFeePerDayPence: number | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it started.' })
   @Column('date', { nullable: true })
   startedOn: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it was completed.' })
   @Column('date', { nullable: true })
   completedOn: string | null;
 
@@ -149,15 +149,15 @@ export class Deployment extends Node {
   @Column('boolean', { nullable: true })
   evaluationRecordedByCoordinator: boolean | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with each change: what a mutation's expectedVersion is checked against." })
   @VersionColumn()
   version: number;
 }

@@ -11,62 +11,62 @@ export class DeploymentTermsInput {
   @Field(() => String, { nullable: true, description: 'The scope of work.' })
   scope?: string | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'What the deployment should achieve.' })
   objectives?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'How impact will be measured.' })
   impactMeasures?: string[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who pays, in words.' })
   fundingSource?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Days, more than 0 (a 2-day diagnostic: 2 by default).' })
   plannedDays?: number | null;
 
-  @Field(() => DeploymentModel, { nullable: true })
+  @Field(() => DeploymentModel, { nullable: true, description: 'The shape of the support.' })
   model?: DeploymentModel | null;
 
   @Field(() => String, { nullable: true, description: 'Default from the model: "half a day a week for two terms".' })
   frequency?: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'The first day of the support.' })
   startsOn?: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'The last day of the support.' })
   endsOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of proposeDeployment.' })
 export class ProposeDeploymentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The support request's global ID." })
   supportRequestId: string;
 
   @Field(() => ID, { description: 'The system leader to deploy: an active designation of the type the request wants.' })
   designationId: string;
 
-  @Field(() => DeploymentTermsInput, { nullable: true })
+  @Field(() => DeploymentTermsInput, { nullable: true, description: 'The terms proposed; they may be completed before agreement.' })
   terms?: DeploymentTermsInput | null;
 }
 
 /** What a change to an existing deployment names. */
 @InputType()
 abstract class DeploymentChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The deployment's global ID." })
   deploymentId: string;
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a newer change gives CONFLICT.' })
   expectedVersion?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of updateDeploymentTerms.' })
 export class UpdateDeploymentTermsInput extends DeploymentChangeInput {
   @Field(() => DeploymentTermsInput, { description: 'Only the terms given change. A change voids the signatures given so far.' })
   terms: DeploymentTermsInput;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of signDeployment.' })
 export class SignDeploymentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The deployment's global ID." })
   deploymentId: string;
 
   @Field(() => ContractParty, { description: 'The party you sign for: yourself, or the alliance as its coordinator.' })
@@ -85,7 +85,7 @@ export class SignDeploymentInput {
   onPaperSignatoryName?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of agreeDeployment.' })
 export class AgreeDeploymentInput extends DeploymentChangeInput {
   @Field(() => LocalDate, { nullable: true, description: 'Default today. The tariff in force on this day is copied onto the deployment.' })
   agreedOn?: string | null;
@@ -94,7 +94,7 @@ export class AgreeDeploymentInput extends DeploymentChangeInput {
   capacityOverrideReason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of cancelDeployment, completeDeployment, declineDeployment, holdDeployment, resumeDeployment, startDeployment.' })
 export class DeploymentMoveInput extends DeploymentChangeInput {
   @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
   on?: string | null;
@@ -106,15 +106,15 @@ export class DeploymentMoveInput extends DeploymentChangeInput {
   capacityOverrideReason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Which deployments; every condition given must hold.' })
 export class DeploymentFilter {
-  @Field(() => [DeploymentStatus], { nullable: true })
+  @Field(() => [DeploymentStatus], { nullable: true, description: 'In one of these statuses.' })
   statuses?: DeploymentStatus[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Answering this request.' })
   supportRequestId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "Of this system leader's designation." })
   designationId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The system leader.' })
@@ -135,32 +135,40 @@ export enum DeploymentOrderField {
   STARTS_ON = 'STARTS_ON',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(DeploymentOrderField, { name: 'DeploymentOrderField', description: 'Dates not yet set sort last.' });
+registerEnumType(DeploymentOrderField, {
+  name: 'DeploymentOrderField',
+  description: 'Dates not yet set sort last.',
+  valuesConfig: {
+    PROPOSED_ON: { description: 'When it was proposed.' },
+    STARTS_ON: { description: 'When it starts.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+});
 
 export const DeploymentOrder = OrderInput(DeploymentOrderField, 'DeploymentOrder');
 export type DeploymentOrder = InstanceType<typeof DeploymentOrder>;
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What agreeDeployment, cancelDeployment, completeDeployment, declineDeployment, holdDeployment, proposeDeployment, resumeDeployment, startDeployment, updateDeploymentTerms returns.' })
 export class DeploymentPayload {
-  @Field(() => Deployment)
+  @Field(() => Deployment, { description: 'The deployment, as it stands after the change.' })
   deployment: Deployment;
 
   @Field(() => SupportRequest, { nullable: true, description: 'Its request, where the change moved it.' })
   supportRequest?: SupportRequest | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What signDeployment returns.' })
 export class DeploymentSignaturePayload {
-  @Field(() => DeploymentSignature)
+  @Field(() => DeploymentSignature, { description: 'The signature, as it stands after the change.' })
   signature: DeploymentSignature;
 
-  @Field(() => Deployment)
+  @Field(() => Deployment, { description: 'The deployment, as it stands after the change.' })
   deployment: Deployment;
 }
 
 @ObjectType({ simpleResolvers: true, description: "A system leader's capacity in one academic year (DOMAIN.md): committed − delivered − planned." })
 export class Capacity {
-  @Field(() => AcademicYear)
+  @Field(() => AcademicYear, { description: 'The academic year.' })
   academicYear: number;
 
   @Field(() => Float, { description: 'Release days the head committed.' })

@@ -22,10 +22,10 @@ export const DeploymentConnection = ConnectionType(Deployment);
 
 @ObjectType({ simpleResolvers: true, description: 'A status you may move this deployment to, and the mutation that does it.' })
 class DeploymentMove {
-  @Field(() => DeploymentStatus)
+  @Field(() => DeploymentStatus, { description: 'The status.' })
   to: DeploymentStatus;
 
-  @Field()
+  @Field({ description: 'The mutation that makes the move.' })
   mutation: string;
 }
 
@@ -37,63 +37,63 @@ export class DeploymentResolver {
   deployments(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => DeploymentFilter, { nullable: true }) filter?: DeploymentFilter | null,
-    @Arg('orderBy', () => DeploymentOrder, { nullable: true }) orderBy?: DeploymentOrder | null,
+    @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Which deployments; all you may see unless asked.' }) filter?: DeploymentFilter | null,
+    @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'How to sort.' }) orderBy?: DeploymentOrder | null,
   ) {
     return listDeployments(ctx, filter, orderBy, page);
   }
 
   @Mutation(() => DeploymentPayload, { description: 'A deployment of an active system leader for a request, with the terms known so far. Never to their own school.' })
-  proposeDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => ProposeDeploymentInput) input: ProposeDeploymentInput) {
+  proposeDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => ProposeDeploymentInput, { description: 'What to do, and to what.' }) input: ProposeDeploymentInput) {
     return proposeDeployment(ctx, input);
   }
 
   @Mutation(() => DeploymentPayload, { description: "Changes a proposal's terms: a change voids the signatures given so far." })
-  async updateDeploymentTerms(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateDeploymentTermsInput) input: UpdateDeploymentTermsInput) {
+  async updateDeploymentTerms(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateDeploymentTermsInput, { description: 'What to do, and to what.' }) input: UpdateDeploymentTermsInput) {
     return { deployment: await updateDeploymentTerms(ctx, input) };
   }
 
   @Mutation(() => DeploymentSignaturePayload, { description: "One party's signature of the current terms, given as themself; or the supported head's paper signature, recorded by the coordinator." })
-  signDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => SignDeploymentInput) input: SignDeploymentInput) {
+  signDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => SignDeploymentInput, { description: 'What to do, and to what.' }) input: SignDeploymentInput) {
     return signDeployment(ctx, input);
   }
 
   @Mutation(() => DeploymentPayload, { description: 'The contract gate and the capacity check (beyond capacity needs an override reason); copies the tariff in force.' })
-  agreeDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => AgreeDeploymentInput) input: AgreeDeploymentInput) {
+  agreeDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => AgreeDeploymentInput, { description: 'What to do, and to what.' }) input: AgreeDeploymentInput) {
     return agreeDeployment(ctx, input);
   }
 
   @Mutation(() => DeploymentPayload, { description: 'Agreed → active.' })
-  startDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput) input: DeploymentMoveInput) {
+  startDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput, { description: 'What to do, and to what.' }) input: DeploymentMoveInput) {
     return move('startDeployment')(ctx, input);
   }
 
   @Mutation(() => DeploymentPayload, { description: 'Active → completed, ready for the supported head\'s evaluation.' })
-  completeDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput) input: DeploymentMoveInput) {
+  completeDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput, { description: 'What to do, and to what.' }) input: DeploymentMoveInput) {
     return move('completeDeployment')(ctx, input);
   }
 
   @Mutation(() => DeploymentPayload, { description: 'Agreed or active → on hold, with a reason.' })
-  holdDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput) input: DeploymentMoveInput) {
+  holdDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput, { description: 'What to do, and to what.' }) input: DeploymentMoveInput) {
     return move('holdDeployment')(ctx, input);
   }
 
   @Mutation(() => DeploymentPayload, { description: 'On hold → back to where it was held from.' })
-  resumeDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput) input: DeploymentMoveInput) {
+  resumeDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput, { description: 'What to do, and to what.' }) input: DeploymentMoveInput) {
     return move('resumeDeployment')(ctx, input);
   }
 
   @Mutation(() => DeploymentPayload, { description: 'Proposed, agreed, active or on hold → cancelled, with a reason.' })
-  cancelDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput) input: DeploymentMoveInput) {
+  cancelDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput, { description: 'What to do, and to what.' }) input: DeploymentMoveInput) {
     return move('cancelDeployment')(ctx, input);
   }
 
   @Mutation(() => DeploymentPayload, { description: 'Proposed → declined, with a reason.' })
-  declineDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput) input: DeploymentMoveInput) {
+  declineDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => DeploymentMoveInput, { description: 'What to do, and to what.' }) input: DeploymentMoveInput) {
     return move('declineDeployment')(ctx, input);
   }
 
-  @FieldResolver(() => SupportRequest, { nullable: true })
+  @FieldResolver(() => SupportRequest, { nullable: true, description: 'The request it answers, if any.' })
   supportRequest(@Root() d: Deployment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.supportRequestById.load(d.supportRequestId);
   }
@@ -113,7 +113,7 @@ export class DeploymentResolver {
     return d.homeSchoolId ? ctx.loaders.schoolById.load(d.homeSchoolId) : null;
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: 'The school supported.' })
   async supportedSchool(@Root() d: Deployment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.schoolById.load(d.supportedSchoolId);
   }
@@ -147,7 +147,7 @@ export class DeploymentSignatureResolver {
 @Resolver(() => Designation)
 export class DesignationCapacityResolver {
   @FieldResolver(() => Capacity, { nullable: true, description: "Committed, delivered, planned and available days in an academic year (default this one). Null unless you coordinate the alliance, lead the holder's school, or are the holder." })
-  capacity(@Root() d: Designation, @Ctx() ctx: RequestContext, @Arg('academicYear', () => AcademicYear, { nullable: true }) academicYear?: number | null) {
+  capacity(@Root() d: Designation, @Ctx() ctx: RequestContext, @Arg('academicYear', () => AcademicYear, { nullable: true, description: 'The academic year; this one unless given.' }) academicYear?: number | null) {
     return ctx.loaders.capacity.load(`${d.id}|${academicYear ?? academicYearOf(englishDate())}`);
   }
 }

@@ -4,15 +4,15 @@ import { DesignationReview } from '../designations/designation-review.entity';
 import { ImpactRating } from './deployment-enums';
 import { Deployment } from './deployment.entity';
 
-@InputType()
+@InputType({ description: 'The arguments of evaluateDeployment.' })
 export class EvaluateDeploymentInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The deployment's global ID." })
   deploymentId: string;
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a newer change gives CONFLICT.' })
   expectedVersion?: number | null;
 
-  @Field(() => ImpactRating)
+  @Field(() => ImpactRating, { description: "The supported head's rating of its impact." })
   rating: ImpactRating;
 
   @Field({ description: 'What the rating rests on. Required.' })
@@ -30,13 +30,13 @@ export class EvaluateDeploymentInput {
 
 @ObjectType({ simpleResolvers: true, description: "The supported school's evaluation of a deployment's impact." })
 export class DeploymentEvaluation {
-  @Field(() => ImpactRating)
+  @Field(() => ImpactRating, { description: "The supported head's rating." })
   rating: ImpactRating;
 
-  @Field()
+  @Field({ description: 'The evidence for the rating.' })
   evidence: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When it was evaluated.' })
   evaluatedOn: string;
 
   @Field({ description: 'The head who evaluated, or the evaluator named on a paper evaluation.' })
@@ -46,9 +46,9 @@ export class DeploymentEvaluation {
   recordedByCoordinator: boolean;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What evaluateDeployment returns.' })
 export class EvaluateDeploymentPayload {
-  @Field(() => Deployment)
+  @Field(() => Deployment, { description: 'The deployment, as it stands after the change.' })
   deployment: Deployment;
 
   @Field(() => DesignationReview, {

@@ -11,7 +11,7 @@ export class DeploymentEvaluationResolver {
       "The supported school's head rates a completed deployment's impact, with evidence; or the coordinator records an evaluation given on paper, naming who gave it. " +
       'COMPLETED → EVALUATED. A NONE rating opens a review of the designation (NO_IMPACT_EVIDENCE), unless one is open.',
   })
-  evaluateDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => EvaluateDeploymentInput) input: EvaluateDeploymentInput) {
+  evaluateDeployment(@Ctx() ctx: RequestContext, @Arg('input', () => EvaluateDeploymentInput, { description: 'What to do, and to what.' }) input: EvaluateDeploymentInput) {
     return evaluateDeployment(ctx, input);
   }
 

@@ -14,17 +14,17 @@ export const DeploymentSessionConnection = ConnectionType(DeploymentSession);
 @Resolver(() => DeploymentSession)
 export class DeploymentSessionResolver {
   @Mutation(() => SessionPayload, { description: 'A planned or delivered session of an AGREED or ACTIVE deployment (delivered: ACTIVE only), by its system leader or the coordinator.' })
-  logSession(@Ctx() ctx: RequestContext, @Arg('input', () => LogSessionInput) input: LogSessionInput) {
+  logSession(@Ctx() ctx: RequestContext, @Arg('input', () => LogSessionInput, { description: 'What to do, and to what.' }) input: LogSessionInput) {
     return logSession(ctx, input);
   }
 
   @Mutation(() => SessionPayload, { description: 'Mark a planned session delivered or cancelled, move it, or change its notes.' })
-  updateSession(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateSessionInput) input: UpdateSessionInput) {
+  updateSession(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateSessionInput, { description: 'What to do, and to what.' }) input: UpdateSessionInput) {
     return updateSession(ctx, input);
   }
 
   @Mutation(() => SessionPayload, { description: 'The visit record of a delivered session: once, dated today.' })
-  submitVisitRecord(@Ctx() ctx: RequestContext, @Arg('input', () => SubmitVisitRecordInput) input: SubmitVisitRecordInput) {
+  submitVisitRecord(@Ctx() ctx: RequestContext, @Arg('input', () => SubmitVisitRecordInput, { description: 'What to do, and to what.' }) input: SubmitVisitRecordInput) {
     return submitVisitRecord(ctx, input);
   }
 
@@ -33,7 +33,7 @@ export class DeploymentSessionResolver {
     return listOverdueVisitRecords(ctx, page);
   }
 
-  @FieldResolver(() => Deployment)
+  @FieldResolver(() => Deployment, { description: 'The deployment.' })
   async deployment(@Root() session: DeploymentSession, @Ctx() ctx: RequestContext) {
     return ctx.loaders.deploymentById.load(session.deploymentId);
   }

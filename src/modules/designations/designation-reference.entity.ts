@@ -6,7 +6,7 @@ import { ReferenceKind } from './designation-enums';
 
 /** A reference for an application: given here by a head, or recorded by the coordinator as received (and saying so). */
 @Entity('designation_references')
-@ObjectType('DesignationReference', { implements: Node, simpleResolvers: true })
+@ObjectType('DesignationReference', { implements: Node, simpleResolvers: true, description: 'A reference given for an application to be a system leader.' })
 export class DesignationReference extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -17,18 +17,18 @@ export class DesignationReference extends Node {
   @Column('uuid')
   designationId: string;
 
-  @Field(() => ReferenceKind)
+  @Field(() => ReferenceKind, { description: 'Which of the two references it is.' })
   @Column({ type: 'enum', enum: ReferenceKind, enumName: 'reference_kind' })
   kind: ReferenceKind;
 
   @Column('uuid', { nullable: true })
   refereeUserId: string | null;
 
-  @Field()
+  @Field({ description: 'Who gave it.' })
   @Column('text')
   refereeName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The referee's role, as they gave it." })
   @Column('text', { nullable: true })
   refereeRole: string | null;
 
@@ -36,11 +36,11 @@ export class DesignationReference extends Node {
   @Column('boolean')
   supports: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the referee wrote.' })
   @Column('text', { nullable: true })
   statement: string | null;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When it was given.' })
   @Column('date')
   receivedOn: string;
 
@@ -51,7 +51,7 @@ export class DesignationReference extends Node {
   @Column('uuid', { nullable: true })
   recordedByUserId: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

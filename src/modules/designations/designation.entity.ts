@@ -9,7 +9,7 @@ import { AppealOutcome, DesignationStatus, DesignationType, EducationPhase } fro
  * "People and designations"). Its status moves only through lifecycle.ts.
  */
 @Entity('designations')
-@ObjectType('Designation', { implements: Node, simpleResolvers: true })
+@ObjectType('Designation', { implements: Node, simpleResolvers: true, description: "A person's application for, and then holding of, a system leader designation in the alliance." })
 export class Designation extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -20,11 +20,11 @@ export class Designation extends Node {
   @Column('uuid')
   personId: string;
 
-  @Field(() => DesignationType)
+  @Field(() => DesignationType, { description: 'Which designation.' })
   @Column({ type: 'enum', enum: DesignationType, enumName: 'designation_type' })
   type: DesignationType;
 
-  @Field(() => DesignationStatus)
+  @Field(() => DesignationStatus, { description: 'Where the application or designation stands.' })
   @Column({ type: 'enum', enum: DesignationStatus, enumName: 'designation_status' })
   status: DesignationStatus;
 
@@ -34,7 +34,7 @@ export class Designation extends Node {
   @Column('uuid', { array: true })
   areaIds: string[];
 
-  @Field(() => [EducationPhase])
+  @Field(() => [EducationPhase], { description: 'The phases of education the holder works in.' })
   @Column({ type: 'enum', enum: EducationPhase, enumName: 'education_phase', array: true })
   phases: EducationPhase[];
 
@@ -53,11 +53,11 @@ export class Designation extends Node {
   @Column('uuid', { nullable: true })
   submittedByUserId: string | null;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When the application was made.' })
   @Column('date')
   appliedOn: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it was shortlisted.' })
   @Column('date', { nullable: true })
   shortlistedOn: string | null;
 
@@ -71,42 +71,42 @@ export class Designation extends Node {
   @Column('text', { nullable: true })
   assessmentNotes: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it was approved.' })
   @Column('date', { nullable: true })
   approvedOn: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it was rejected.' })
   @Column('date', { nullable: true })
   rejectedOn: string | null;
 
   @Column('text', { nullable: true })
   decisionReason: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When an appeal against rejection was lodged.' })
   @Column('date', { nullable: true })
   appealLodgedOn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The applicant's grounds of appeal." })
   @Column('text', { nullable: true })
   appealGrounds: string | null;
 
-  @Field(() => AppealOutcome, { nullable: true })
+  @Field(() => AppealOutcome, { nullable: true, description: 'How the appeal was decided; null until then.' })
   @Column({ type: 'enum', enum: AppealOutcome, enumName: 'appeal_outcome', nullable: true })
   appealOutcome: AppealOutcome | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the appeal was decided.' })
   @Column('date', { nullable: true })
   appealDecidedOn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The notes on the appeal's decision." })
   @Column('text', { nullable: true })
   appealNotes: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the national body was told of the approval.' })
   @Column('date', { nullable: true })
   nationalBodyNotifiedOn: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the designation began.' })
   @Column('date', { nullable: true })
   designatedOn: string | null;
 
@@ -118,19 +118,19 @@ export class Designation extends Node {
   @Column('date', { nullable: true })
   accreditationExpiresOn: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the designation ended.' })
   @Column('date', { nullable: true })
   endedOn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it ended.' })
   @Column('text', { nullable: true })
   endReason: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 

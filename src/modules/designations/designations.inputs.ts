@@ -7,12 +7,12 @@ import { DesignationReview } from './designation-review.entity';
 import { Designation } from './designation.entity';
 import { ReleaseCommitment } from './release-commitment.entity';
 
-@InputType()
+@InputType({ description: 'Which designations; every condition given must hold.' })
 export class DesignationFilter {
-  @Field(() => [DesignationType], { nullable: true })
+  @Field(() => [DesignationType], { nullable: true, description: 'Of one of these types.' })
   types?: DesignationType[] | null;
 
-  @Field(() => [DesignationStatus], { nullable: true })
+  @Field(() => [DesignationStatus], { nullable: true, description: 'In one of these statuses.' })
   statuses?: DesignationStatus[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Areas of expertise by code, name or any alias ("More Able" is MOST_ABLE): designations in any of them.' })
@@ -30,10 +30,10 @@ export class DesignationFilter {
   @Field(() => LocalDate, { nullable: true, description: 'Review due before this day.' })
   reviewDueBefore?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Applied in this recruitment round.' })
   roundId?: string | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'Held by this person.' })
   personId?: string | null;
 }
 
@@ -43,7 +43,16 @@ export enum DesignationOrderField {
   REVIEW_DUE_ON = 'REVIEW_DUE_ON',
   UPDATED_AT = 'UPDATED_AT',
 }
-registerEnumType(DesignationOrderField, { name: 'DesignationOrderField', description: 'Dates not yet set sort last.' });
+registerEnumType(DesignationOrderField, {
+  name: 'DesignationOrderField',
+  description: 'Dates not yet set sort last.',
+  valuesConfig: {
+    APPLIED_ON: { description: 'When the application was made.' },
+    DESIGNATED_ON: { description: 'When the designation began.' },
+    REVIEW_DUE_ON: { description: 'When the next review falls due.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+});
 
 export const DesignationOrder = OrderInput(DesignationOrderField, 'DesignationOrder');
 export type DesignationOrder = InstanceType<typeof DesignationOrder>;
@@ -51,19 +60,19 @@ export type DesignationOrder = InstanceType<typeof DesignationOrder>;
 /** What a change to an existing designation names. */
 @InputType()
 abstract class DesignationChangeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The designation's global ID." })
   designationId: string;
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a newer change gives CONFLICT.' })
   expectedVersion?: number | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of submitDesignationApplication.' })
 export class SubmitDesignationApplicationInput {
   @Field(() => ID, { nullable: true, description: 'The applicant; yourself when left out. Coordinators submit for anyone in the alliance.' })
   personId?: string | null;
 
-  @Field(() => DesignationType)
+  @Field(() => DesignationType, { description: 'The designation applied for.' })
   type: DesignationType;
 
   @Field(() => ID, { nullable: true, description: 'The recruitment round applied to; its type and areas must match, and its deadline must not have passed.' })
@@ -72,10 +81,10 @@ export class SubmitDesignationApplicationInput {
   @Field(() => [String], { description: 'By code, name or alias.' })
   areasOfExpertise: string[];
 
-  @Field(() => [EducationPhase], { nullable: true })
+  @Field(() => [EducationPhase], { nullable: true, description: 'The phases of education the applicant works in.' })
   phases?: EducationPhase[] | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The applicant's statement." })
   statement?: string | null;
 
   @Field(() => String, { nullable: true, description: "NLE: the national body's reference, if known yet." })
@@ -94,11 +103,20 @@ export enum AssessmentOutcome {
   APPROVED = 'APPROVED',
   REJECTED = 'REJECTED',
 }
-registerEnumType(AssessmentOutcome, { name: 'AssessmentOutcome', description: 'A step of the assessment: each moves the application to the status of the same name.' });
+registerEnumType(AssessmentOutcome, {
+  name: 'AssessmentOutcome',
+  description: 'A step of the assessment: each moves the application to the status of the same name.',
+  valuesConfig: {
+    SHORTLISTED: { description: 'Shortlisted for assessment.' },
+    ASSESSED: { description: 'Assessed.' },
+    APPROVED: { description: 'Approved.' },
+    REJECTED: { description: 'Not approved.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'The arguments of recordAssessmentOutcome.' })
 export class RecordAssessmentOutcomeInput extends DesignationChangeInput {
-  @Field(() => AssessmentOutcome)
+  @Field(() => AssessmentOutcome, { description: 'The step reached.' })
   outcome: AssessmentOutcome;
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
@@ -114,37 +132,37 @@ export class RecordAssessmentOutcomeInput extends DesignationChangeInput {
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of recordNationalBodyNotification.' })
 export class RecordNationalBodyNotificationInput extends DesignationChangeInput {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When the national body was told.' })
   notifiedOn: string;
 
   @Field(() => String, { nullable: true, description: "The national body's reference (required for an NLE before designation)." })
   nationalReference?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of lodgeDesignationAppeal.' })
 export class LodgeDesignationAppealInput extends DesignationChangeInput {
-  @Field()
+  @Field({ description: "The applicant's grounds of appeal." })
   grounds: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
   lodgedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of decideDesignationAppeal.' })
 export class DecideDesignationAppealInput extends DesignationChangeInput {
   @Field(() => AppealOutcome, { description: 'UPHELD approves the application.' })
   outcome: AppealOutcome;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Notes on the decision.' })
   notes?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
   decidedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of designate.' })
 export class DesignateInput extends DesignationChangeInput {
   @Field(() => LocalDate, { nullable: true, description: 'Default today. The review date follows from it.' })
   designatedOn?: string | null;
@@ -158,50 +176,58 @@ export enum EndStatus {
   WITHDRAWN = 'WITHDRAWN',
   LAPSED = 'LAPSED',
 }
-registerEnumType(EndStatus, { name: 'DesignationEndStatus', description: 'RESIGNED: the holder stepped down. WITHDRAWN: the alliance withdrew it. LAPSED: not renewed.' });
+registerEnumType(EndStatus, {
+  name: 'DesignationEndStatus',
+  description: 'RESIGNED: the holder stepped down. WITHDRAWN: the alliance withdrew it. LAPSED: not renewed.',
+  valuesConfig: {
+    RESIGNED: { description: 'The holder stepped down.' },
+    WITHDRAWN: { description: 'The alliance withdrew it.' },
+    LAPSED: { description: 'It lapsed.' },
+  },
+});
 
-@InputType()
+@InputType({ description: 'The arguments of endDesignation.' })
 export class EndDesignationInput extends DesignationChangeInput {
-  @Field(() => EndStatus)
+  @Field(() => EndStatus, { description: 'How it ends.' })
   status: EndStatus;
 
-  @Field()
+  @Field({ description: 'Why it ends.' })
   reason: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
   endedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of withdrawDesignationApplication.' })
 export class WithdrawDesignationApplicationInput extends DesignationChangeInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it is withdrawn.' })
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of giveDesignationReference.' })
 export class GiveDesignationReferenceInput extends DesignationChangeInput {
-  @Field(() => ReferenceKind)
+  @Field(() => ReferenceKind, { description: 'Which of the two references this is.' })
   kind: ReferenceKind;
 
-  @Field()
+  @Field({ description: 'Whether the referee supports the application.' })
   supports: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the referee writes.' })
   statement?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Coordinators recording a reference received elsewhere: who gave it. A head giving it here is the referee.' })
   refereeName?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The referee's role." })
   refereeRole?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
   receivedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of setReleaseCommitment.' })
 export class SetReleaseCommitmentInput extends DesignationChangeInput {
-  @Field(() => AcademicYear)
+  @Field(() => AcademicYear, { description: 'The academic year.' })
   academicYear: number;
 
   @Field(() => Float, { description: 'Whole or half days.' })
@@ -217,24 +243,24 @@ export class SetReleaseCommitmentInput extends DesignationChangeInput {
   signedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of startDesignationReview.' })
 export class StartDesignationReviewInput extends DesignationChangeInput {
-  @Field(() => ReviewTrigger)
+  @Field(() => ReviewTrigger, { description: 'Why the review is opened.' })
   trigger: ReviewTrigger;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'A note on why.' })
   reason?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
   openedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of completeDesignationReview.' })
 export class CompleteDesignationReviewInput extends DesignationChangeInput {
-  @Field(() => ReviewOutcome)
+  @Field(() => ReviewOutcome, { description: 'How the review ends.' })
   outcome: ReviewOutcome;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Notes on the outcome.' })
   notes?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
@@ -244,35 +270,35 @@ export class CompleteDesignationReviewInput extends DesignationChangeInput {
   nextReviewDueOn?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What decideDesignationAppeal, designate, endDesignation, lodgeDesignationAppeal, recordAssessmentOutcome, recordNationalBodyNotification, submitDesignationApplication, withdrawDesignationApplication returns.' })
 export class DesignationPayload {
-  @Field(() => Designation)
+  @Field(() => Designation, { description: 'The designation, as it stands after the change.' })
   designation: Designation;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What giveDesignationReference returns.' })
 export class DesignationReferencePayload {
-  @Field(() => DesignationReference)
+  @Field(() => DesignationReference, { description: 'The reference, as it stands after the change.' })
   reference: DesignationReference;
 
-  @Field(() => Designation)
+  @Field(() => Designation, { description: 'The designation, as it stands after the change.' })
   designation: Designation;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What setReleaseCommitment returns.' })
 export class ReleaseCommitmentPayload {
-  @Field(() => ReleaseCommitment)
+  @Field(() => ReleaseCommitment, { description: 'The release commitment, as it stands after the change.' })
   releaseCommitment: ReleaseCommitment;
 
-  @Field(() => Designation)
+  @Field(() => Designation, { description: 'The designation, as it stands after the change.' })
   designation: Designation;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What completeDesignationReview, startDesignationReview returns.' })
 export class DesignationReviewPayload {
-  @Field(() => DesignationReview)
+  @Field(() => DesignationReview, { description: 'The review, as it stands after the change.' })
   review: DesignationReview;
 
-  @Field(() => Designation)
+  @Field(() => Designation, { description: 'The designation, as it stands after the change.' })
   designation: Designation;
 }

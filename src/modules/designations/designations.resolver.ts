@@ -28,10 +28,10 @@ export const DesignationConnection = ConnectionType(Designation);
 
 @ObjectType({ simpleResolvers: true, description: 'A status you may move this designation to, and the mutation that does it.' })
 class DesignationMove {
-  @Field(() => DesignationStatus)
+  @Field(() => DesignationStatus, { description: 'The status.' })
   to: DesignationStatus;
 
-  @Field()
+  @Field({ description: 'The mutation that makes the move.' })
   mutation: string;
 }
 
@@ -48,69 +48,69 @@ export class DesignationResolver {
   designations(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => DesignationFilter, { nullable: true }) filter?: DesignationFilter | null,
-    @Arg('orderBy', () => DesignationOrder, { nullable: true }) orderBy?: DesignationOrder | null,
+    @Arg('filter', () => DesignationFilter, { nullable: true, description: 'Which designations; all you may see unless asked.' }) filter?: DesignationFilter | null,
+    @Arg('orderBy', () => DesignationOrder, { nullable: true, description: 'How to sort.' }) orderBy?: DesignationOrder | null,
   ) {
     return listDesignations(ctx, filter, orderBy, page);
   }
 
   @Mutation(() => DesignationPayload, { description: 'An application: by the applicant for themself, or by the coordinator for anyone of the alliance.' })
-  async submitDesignationApplication(@Ctx() ctx: RequestContext, @Arg('input', () => SubmitDesignationApplicationInput) input: SubmitDesignationApplicationInput) {
+  async submitDesignationApplication(@Ctx() ctx: RequestContext, @Arg('input', () => SubmitDesignationApplicationInput, { description: 'What to do, and to what.' }) input: SubmitDesignationApplicationInput) {
     return { designation: await submitDesignationApplication(ctx, input) };
   }
 
   @Mutation(() => DesignationPayload, { description: 'Shortlist, assess, approve or reject an application.' })
-  async recordAssessmentOutcome(@Ctx() ctx: RequestContext, @Arg('input', () => RecordAssessmentOutcomeInput) input: RecordAssessmentOutcomeInput) {
+  async recordAssessmentOutcome(@Ctx() ctx: RequestContext, @Arg('input', () => RecordAssessmentOutcomeInput, { description: 'What to do, and to what.' }) input: RecordAssessmentOutcomeInput) {
     return { designation: await recordAssessmentOutcome(ctx, input) };
   }
 
-  @Mutation(() => DesignationPayload)
-  async recordNationalBodyNotification(@Ctx() ctx: RequestContext, @Arg('input', () => RecordNationalBodyNotificationInput) input: RecordNationalBodyNotificationInput) {
+  @Mutation(() => DesignationPayload, { description: 'Records when the national body was told of an approved designation.' })
+  async recordNationalBodyNotification(@Ctx() ctx: RequestContext, @Arg('input', () => RecordNationalBodyNotificationInput, { description: 'What to do, and to what.' }) input: RecordNationalBodyNotificationInput) {
     return { designation: await recordNationalBodyNotification(ctx, input) };
   }
 
   @Mutation(() => DesignationPayload, { description: "A rejected applicant's one appeal, within the alliance's appeal period." })
-  async lodgeDesignationAppeal(@Ctx() ctx: RequestContext, @Arg('input', () => LodgeDesignationAppealInput) input: LodgeDesignationAppealInput) {
+  async lodgeDesignationAppeal(@Ctx() ctx: RequestContext, @Arg('input', () => LodgeDesignationAppealInput, { description: 'What to do, and to what.' }) input: LodgeDesignationAppealInput) {
     return { designation: await lodgeDesignationAppeal(ctx, input) };
   }
 
-  @Mutation(() => DesignationPayload)
-  async decideDesignationAppeal(@Ctx() ctx: RequestContext, @Arg('input', () => DecideDesignationAppealInput) input: DecideDesignationAppealInput) {
+  @Mutation(() => DesignationPayload, { description: 'Decides an appeal against a rejected application.' })
+  async decideDesignationAppeal(@Ctx() ctx: RequestContext, @Arg('input', () => DecideDesignationAppealInput, { description: 'What to do, and to what.' }) input: DecideDesignationAppealInput) {
     return { designation: await decideDesignationAppeal(ctx, input) };
   }
 
-  @Mutation(() => DesignationPayload)
-  async withdrawDesignationApplication(@Ctx() ctx: RequestContext, @Arg('input', () => WithdrawDesignationApplicationInput) input: WithdrawDesignationApplicationInput) {
+  @Mutation(() => DesignationPayload, { description: 'Withdraws an application before it is decided: by the applicant or the coordinator.' })
+  async withdrawDesignationApplication(@Ctx() ctx: RequestContext, @Arg('input', () => WithdrawDesignationApplicationInput, { description: 'What to do, and to what.' }) input: WithdrawDesignationApplicationInput) {
     return { designation: await withdrawDesignationApplication(ctx, input) };
   }
 
   @Mutation(() => DesignationPayload, { description: 'Approved → active, with the designation date and the review date.' })
-  async designate(@Ctx() ctx: RequestContext, @Arg('input', () => DesignateInput) input: DesignateInput) {
+  async designate(@Ctx() ctx: RequestContext, @Arg('input', () => DesignateInput, { description: 'What to do, and to what.' }) input: DesignateInput) {
     return { designation: await designate(ctx, input) };
   }
 
   @Mutation(() => DesignationPayload, { description: 'Resigned, withdrawn by the alliance, or lapsed.' })
-  async endDesignation(@Ctx() ctx: RequestContext, @Arg('input', () => EndDesignationInput) input: EndDesignationInput) {
+  async endDesignation(@Ctx() ctx: RequestContext, @Arg('input', () => EndDesignationInput, { description: 'What to do, and to what.' }) input: EndDesignationInput) {
     return { designation: await endDesignation(ctx, input) };
   }
 
-  @Mutation(() => DesignationReferencePayload)
-  giveDesignationReference(@Ctx() ctx: RequestContext, @Arg('input', () => GiveDesignationReferenceInput) input: GiveDesignationReferenceInput) {
+  @Mutation(() => DesignationReferencePayload, { description: "Gives a reference for an application: by the applicant's head, or a second referee." })
+  giveDesignationReference(@Ctx() ctx: RequestContext, @Arg('input', () => GiveDesignationReferenceInput, { description: 'What to do, and to what.' }) input: GiveDesignationReferenceInput) {
     return giveDesignationReference(ctx, input);
   }
 
-  @Mutation(() => ReleaseCommitmentPayload)
-  setReleaseCommitment(@Ctx() ctx: RequestContext, @Arg('input', () => SetReleaseCommitmentInput) input: SetReleaseCommitmentInput) {
+  @Mutation(() => ReleaseCommitmentPayload, { description: 'A headteacher commits release days for a system leader of their school, for an academic year.' })
+  setReleaseCommitment(@Ctx() ctx: RequestContext, @Arg('input', () => SetReleaseCommitmentInput, { description: 'What to do, and to what.' }) input: SetReleaseCommitmentInput) {
     return setReleaseCommitment(ctx, input);
   }
 
-  @Mutation(() => DesignationReviewPayload)
-  startDesignationReview(@Ctx() ctx: RequestContext, @Arg('input', () => StartDesignationReviewInput) input: StartDesignationReviewInput) {
+  @Mutation(() => DesignationReviewPayload, { description: 'Opens a review of an active designation.' })
+  startDesignationReview(@Ctx() ctx: RequestContext, @Arg('input', () => StartDesignationReviewInput, { description: 'What to do, and to what.' }) input: StartDesignationReviewInput) {
     return startDesignationReview(ctx, input);
   }
 
-  @Mutation(() => DesignationReviewPayload)
-  completeDesignationReview(@Ctx() ctx: RequestContext, @Arg('input', () => CompleteDesignationReviewInput) input: CompleteDesignationReviewInput) {
+  @Mutation(() => DesignationReviewPayload, { description: 'Completes a review: the designation continues or ends.' })
+  completeDesignationReview(@Ctx() ctx: RequestContext, @Arg('input', () => CompleteDesignationReviewInput, { description: 'What to do, and to what.' }) input: CompleteDesignationReviewInput) {
     return completeDesignationReview(ctx, input);
   }
 
@@ -119,12 +119,12 @@ export class DesignationResolver {
     return ctx.loaders.personById.load(d.personId);
   }
 
-  @FieldResolver(() => RecruitmentRound, { nullable: true })
+  @FieldResolver(() => RecruitmentRound, { nullable: true, description: 'The recruitment round the application was made in, if any.' })
   round(@Root() d: Designation, @Ctx() ctx: RequestContext) {
     return d.roundId ? ctx.loaders.recruitmentRoundById.load(d.roundId) : null;
   }
 
-  @FieldResolver(() => [AreaOfExpertise])
+  @FieldResolver(() => [AreaOfExpertise], { description: 'The areas of expertise it is held in.' })
   async areasOfExpertise(@Root() d: Designation, @Ctx() ctx: RequestContext) {
     return (await ctx.loaders.areaOfExpertiseById.loadMany(d.areaIds)).filter((a): a is AreaOfExpertise => a !== null && !(a instanceof Error));
   }

@@ -22,14 +22,29 @@ export enum EligibilityRule {
   LP_ACCREDITING_BODY = 'LP_ACCREDITING_BODY',
   PROGRAMME_COMPLETED = 'PROGRAMME_COMPLETED',
 }
-registerEnumType(EligibilityRule, { name: 'EligibilityRule' });
+registerEnumType(EligibilityRule, {
+  name: 'EligibilityRule',
+  description: 'A rule of eligibility for a designation (DOMAIN.md).',
+  valuesConfig: {
+    SLE_LEADERSHIP_BELOW_HEADTEACHER: { description: 'An SLE is a leader below headteacher.' },
+    SLE_TWO_YEARS_IN_LEADERSHIP: { description: 'An SLE has two years in leadership.' },
+    SLE_AREA_OF_EXPERTISE: { description: 'An SLE names an area of expertise.' },
+    SLE_HEADTEACHER_REFERENCE: { description: "An SLE has their headteacher's reference." },
+    SLE_RELEASE_COMMITMENT: { description: "An SLE's head has committed release days." },
+    LLE_SERVING_HEADTEACHER: { description: 'An LLE is a serving headteacher.' },
+    NLE_HEADTEACHER_OR_EXECUTIVE: { description: 'An NLE is a headteacher or executive leader.' },
+    NLE_NATIONAL_REFERENCE: { description: 'An NLE has a national reference.' },
+    LP_ACCREDITING_BODY: { description: 'A Lead Practitioner is accredited by an accrediting body.' },
+    PROGRAMME_COMPLETED: { description: 'The programmes the alliance requires are completed.' },
+  },
+});
 
 @ObjectType({ simpleResolvers: true, description: 'A rule an application or designation does not meet yet.' })
 export class UnmetRule {
-  @Field(() => EligibilityRule)
+  @Field(() => EligibilityRule, { description: 'The rule.' })
   rule: EligibilityRule;
 
-  @Field()
+  @Field({ description: 'What is missing, in words.' })
   message: string;
 }
 

@@ -7,7 +7,7 @@ const days = { to: (value: number) => value, from: (value: string | number) => N
 
 /** Days a year the head of the person's school releases them for system-leader work, per academic year. */
 @Entity('release_commitments')
-@ObjectType('ReleaseCommitment', { implements: Node, simpleResolvers: true })
+@ObjectType('ReleaseCommitment', { implements: Node, simpleResolvers: true, description: "A headteacher's commitment to release a system leader for days in an academic year." })
 export class ReleaseCommitment extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -18,7 +18,7 @@ export class ReleaseCommitment extends Node {
   @Column('uuid')
   designationId: string;
 
-  @Field(() => AcademicYear)
+  @Field(() => AcademicYear, { description: 'The academic year.' })
   @Column('smallint')
   academicYear: number;
 
@@ -33,7 +33,7 @@ export class ReleaseCommitment extends Node {
   @Column('text')
   signedByName: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When the head signed it.' })
   @Column('date')
   signedOn: string;
 
@@ -41,15 +41,15 @@ export class ReleaseCommitment extends Node {
   @Column('text', { nullable: true })
   belowMinimumReason: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with each change: what a mutation's expectedVersion is checked against." })
   @VersionColumn()
   version: number;
 }

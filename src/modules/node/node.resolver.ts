@@ -46,12 +46,12 @@ export function loadNode(ctx: RequestContext, globalId: string): Promise<Node | 
 @Resolver()
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any object by its global id; null when it does not exist or is not yours to see.' })
-  node(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  node(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: "A global ID, as any object's id field gives it." }) id: string) {
     return loadNode(ctx, id);
   }
 
   @Query(() => [Node], { nullable: 'items', description: `Objects by global id, in order, null for each miss; at most ${MAX_NODES}.` })
-  nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID]) ids: string[]) {
+  nodes(@Ctx() ctx: RequestContext, @Arg('ids', () => [ID], { description: 'Global IDs; the answer keeps their order.' }) ids: string[]) {
     if (ids.length > MAX_NODES) throw new BadUserInput(`ids must hold at most ${MAX_NODES} ids`, 'ids');
     return Promise.all(ids.map((id) => loadNode(ctx, id)));
   }

@@ -10,7 +10,15 @@ export enum CitationStyle {
   BIBTEX = 'BIBTEX',
   RIS = 'RIS',
 }
-registerEnumType(CitationStyle, { name: 'CitationStyle', description: 'APA: a reference in APA style, as text. BIBTEX: a BibTeX entry. RIS: a RIS record.' });
+registerEnumType(CitationStyle, {
+  name: 'CitationStyle',
+  description: 'APA: a reference in APA style, as text. BIBTEX: a BibTeX entry. RIS: a RIS record.',
+  valuesConfig: {
+    APA: { description: 'A reference in APA style, as text.' },
+    BIBTEX: { description: 'A BibTeX entry.' },
+    RIS: { description: 'A RIS record.' },
+  },
+});
 
 /** What a citation needs of a published project: its metadata and its named authors, in order. */
 export interface Citable {

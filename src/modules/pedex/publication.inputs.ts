@@ -7,7 +7,7 @@ export class PublicationAuthorInput {
   @Field({ description: 'The name as published.' })
   displayName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Their school or organisation, as published.' })
   affiliation?: string | null;
 
   @Field(() => String, { nullable: true, description: 'ORCID iD, e.g. 0000-0002-1825-0097 (its check digit is verified).' })
@@ -25,7 +25,7 @@ export class PublicationAuthorInput {
     "Publishes an ACCEPTED project in PedEx. The publication gate: title, abstract and keywords (the project's), at least one consenting author, licence, volume, issue, date, and a DOI or URL.",
 })
 export class PublishResearchProjectInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The project's global ID." })
   projectId: string;
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a newer change gives CONFLICT.' })
@@ -37,10 +37,10 @@ export class PublishResearchProjectInput {
   @Field(() => String, { nullable: true, description: 'The journal\'s ISSN, e.g. 2049-3630 (its check digit is verified).' })
   issn?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The journal volume.' })
   volume?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The journal issue.' })
   issue?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'The publication date.' })
@@ -62,8 +62,8 @@ export class PublishResearchProjectInput {
   authors?: PublicationAuthorInput[] | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What publishResearchProject returns.' })
 export class PublishResearchProjectPayload {
-  @Field(() => ResearchProject)
+  @Field(() => ResearchProject, { description: 'The research project, as it stands after the change.' })
   researchProject: ResearchProject;
 }

@@ -18,19 +18,19 @@ export class PublishedResearchResolver {
   publishedResearch(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('search', () => String, { nullable: true }) search?: string | null,
-    @Arg('filter', () => PublishedResearchFilter, { nullable: true }) filter?: PublishedResearchFilter | null,
+    @Arg('search', () => String, { nullable: true, description: 'Words to search titles, keywords and abstracts for.' }) search?: string | null,
+    @Arg('filter', () => PublishedResearchFilter, { nullable: true, description: 'Which projects; all published unless asked.' }) filter?: PublishedResearchFilter | null,
     @Arg('orderBy', () => PublishedResearchOrder, { nullable: true, description: 'Default: RELEVANCE with a search, else NEWEST.' }) orderBy?: PublishedResearchOrder | null,
   ) {
     return listPublishedResearch(ctx, { ...page, search, filter, orderBy });
   }
 
   @Query(() => PublishedResearchProject, { nullable: true, description: 'One published project by its slug; null when there is none. No token needed.' })
-  publishedResearchProject(@Ctx() ctx: RequestContext, @Arg('slug') slug: string) {
+  publishedResearchProject(@Ctx() ctx: RequestContext, @Arg('slug', { description: "The project's slug: its address in PedEx." }) slug: string) {
     return publishedProjectBySlug(ctx, slug);
   }
 
-  @FieldResolver(() => PublicJournal)
+  @FieldResolver(() => PublicJournal, { description: 'Where it is published.' })
   journal(@Root() p: PublishedResearchProject): PublicJournal {
     return Object.assign(new PublicJournal(), { title: p.journalTitle, issn: p.issn, volume: p.volume, issue: p.issue });
   }
@@ -57,7 +57,7 @@ export class PublishedResearchResolver {
   }
 
   @FieldResolver(() => String, { description: 'A citation in APA, BibTeX or RIS, made by citation-js.' })
-  async citation(@Root() p: PublishedResearchProject, @Ctx() ctx: RequestContext, @Arg('style', () => CitationStyle) style: CitationStyle) {
+  async citation(@Root() p: PublishedResearchProject, @Ctx() ctx: RequestContext, @Arg('style', () => CitationStyle, { description: 'The citation style.' }) style: CitationStyle) {
     const authors = await ctx.loaders.publicAuthorsByProject.load(p.id);
     return citationOf({ ...p, authors }, style);
   }

@@ -12,10 +12,10 @@ import { KeyStage, ResearchMethodology } from '../research/research-enums';
 
 @ObjectType('PublicAuthor', { simpleResolvers: true, description: 'An author who consented to be named, as published.' })
 export class PublicAuthor {
-  @Field()
+  @Field({ description: "The author's name, as published." })
   displayName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Their school or organisation, as published.' })
   affiliation: string | null;
 
   @Field(() => String, { nullable: true, description: 'ORCID iD, written 0000-0002-1825-0097.' })
@@ -24,28 +24,28 @@ export class PublicAuthor {
 
 @ObjectType('PublicJournal', { simpleResolvers: true, description: 'Where a project is published: the journal, its ISSN, volume and issue.' })
 export class PublicJournal {
-  @Field()
+  @Field({ description: "The journal's title." })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its ISSN.' })
   issn: string | null;
 
-  @Field()
+  @Field({ description: 'The volume.' })
   volume: string;
 
-  @Field()
+  @Field({ description: 'The issue.' })
   issue: string;
 }
 
 @ObjectType('PublicAlliance', { simpleResolvers: true, description: 'The alliance that published a project: its name and slug.' })
 export class PublicAlliance {
-  @Field()
+  @Field({ description: "The alliance's name." })
   name: string;
 
-  @Field()
+  @Field({ description: 'Its slug.' })
   slug: string;
 
-  @Field(() => AllianceKind)
+  @Field(() => AllianceKind, { description: 'What sort of partnership it is.' })
   kind: AllianceKind;
 }
 
@@ -54,16 +54,16 @@ export class PublicSchool {
   @Field({ description: 'DfE unique reference number.' })
   urn: string;
 
-  @Field()
+  @Field({ description: "The school's name." })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its town.' })
   town: string | null;
 
   @Field(() => String, { nullable: true, description: 'The local authority.' })
   localAuthority: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its phase, by name.' })
   phase: string | null;
 }
 
@@ -84,34 +84,34 @@ export class PublishedResearchProject {
   @Field({ description: 'Its address in PedEx: fixed at first publication, it survives a change of title.' })
   slug: string;
 
-  @Field()
+  @Field({ description: "The project's title." })
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its abstract.' })
   abstract: string | null;
 
-  @Field(() => ResearchMethodology)
+  @Field(() => ResearchMethodology, { description: 'How the research was done.' })
   methodology: ResearchMethodology;
 
-  @Field(() => [KeyStage])
+  @Field(() => [KeyStage], { description: 'The key stages it is about.' })
   keyStages: KeyStage[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Its keywords.' })
   keywords: string[];
 
   @Field(() => [String], { description: 'The names of its areas of expertise.' })
   areasOfExpertise: string[];
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When it was published.' })
   publishedOn: string;
 
   @Field(() => String, { nullable: true, description: 'e.g. 10.5555/pedex.2025.14' })
   doi: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its web address, if any.' })
   url: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The address of its PDF, if any.' })
   pdfUrl: string | null;
 
   @Field({ description: 'An SPDX licence identifier, e.g. CC-BY-4.0.' })
@@ -133,6 +133,10 @@ export enum PublishedResearchOrder {
 registerEnumType(PublishedResearchOrder, {
   name: 'PublishedResearchOrder',
   description: 'NEWEST: latest publication date first. RELEVANCE: best match to the search first (without a search, the same as NEWEST).',
+  valuesConfig: {
+    NEWEST: { description: 'Latest publication date first.' },
+    RELEVANCE: { description: 'Best match first (with a search).' },
+  },
 });
 
 @InputType({ description: 'Every condition given must hold.' })
@@ -146,9 +150,9 @@ export class PublishedResearchFilter {
   @Field(() => Int, { nullable: true, description: 'The calendar year of publication.' })
   year?: number | null;
 
-  @Field(() => KeyStage, { nullable: true })
+  @Field(() => KeyStage, { nullable: true, description: 'About this key stage.' })
   keyStage?: KeyStage | null;
 
-  @Field(() => ResearchMethodology, { nullable: true })
+  @Field(() => ResearchMethodology, { nullable: true, description: 'With this methodology.' })
   methodology?: ResearchMethodology | null;
 }

@@ -11,12 +11,12 @@ export class PeopleStatisticsResolver {
   })
   peopleStatistics(
     @Ctx() ctx: RequestContext,
-    @Arg('groupBy', () => [PeopleDimension]) groupBy: PeopleDimension[],
+    @Arg('groupBy', () => [PeopleDimension], { description: 'The dimensions to group by; analysts one at most.' }) groupBy: PeopleDimension[],
   ) {
     return peopleStatistics(ctx, groupBy);
   }
 
-  @FieldResolver(() => School, { nullable: true })
+  @FieldResolver(() => School, { nullable: true, description: 'The school, when grouped by it.' })
   school(@Root() group: PeopleStatisticsGroup, @Ctx() ctx: RequestContext) {
     return group.schoolId ? ctx.loaders.schoolById.load(group.schoolId) : null;
   }

@@ -14,19 +14,19 @@ export class PeopleResolver {
   people(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => PersonFilter, { nullable: true }) filter?: PersonFilter | null,
-    @Arg('orderBy', () => PersonOrder, { nullable: true }) orderBy?: PersonOrder | null,
+    @Arg('filter', () => PersonFilter, { nullable: true, description: 'Which staff records; all you may see unless asked.' }) filter?: PersonFilter | null,
+    @Arg('orderBy', () => PersonOrder, { nullable: true, description: 'How to sort; by name unless asked.' }) orderBy?: PersonOrder | null,
   ) {
     return listPeople(ctx, filter, orderBy, page);
   }
 
-  @Mutation(() => CreatePersonPayload)
-  async createPerson(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePersonInput) input: CreatePersonInput): Promise<CreatePersonPayload> {
+  @Mutation(() => CreatePersonPayload, { description: "Adds a staff record to one of the acting alliance's schools." })
+  async createPerson(@Ctx() ctx: RequestContext, @Arg('input', () => CreatePersonInput, { description: 'What to do, and to what.' }) input: CreatePersonInput): Promise<CreatePersonPayload> {
     return { person: await createPerson(ctx, input) };
   }
 
-  @Mutation(() => UpdatePersonPayload)
-  async updatePerson(@Ctx() ctx: RequestContext, @Arg('input', () => UpdatePersonInput) input: UpdatePersonInput): Promise<UpdatePersonPayload> {
+  @Mutation(() => UpdatePersonPayload, { description: 'Changes a staff record.' })
+  async updatePerson(@Ctx() ctx: RequestContext, @Arg('input', () => UpdatePersonInput, { description: 'What to do, and to what.' }) input: UpdatePersonInput): Promise<UpdatePersonPayload> {
     return { person: await updatePerson(ctx, input) };
   }
 

@@ -9,7 +9,7 @@ import { LeadershipLevel } from './person-enums';
  * a redaction rule in auth/permissions.ts; the rest is plain and guarded where the type is reached.
  */
 @Entity('people')
-@ObjectType('Person', { implements: Node, simpleResolvers: true })
+@ObjectType('Person', { implements: Node, simpleResolvers: true, description: "A member of staff of one of the alliance's schools: their staff record." })
 export class Person extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -18,11 +18,11 @@ export class Person extends Node {
   @Column('uuid')
   allianceId: string;
 
-  @Field()
+  @Field({ description: 'Given name.' })
   @Column('text')
   givenName: string;
 
-  @Field()
+  @Field({ description: 'Family name.' })
   @Column('text')
   familyName: string;
 
@@ -35,11 +35,11 @@ export class Person extends Node {
   @Column('uuid', { nullable: true })
   schoolId: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Job title, e.g. "Head of maths".' })
   @Column('text', { nullable: true })
   jobTitle: string | null;
 
-  @Field(() => LeadershipLevel, { nullable: true })
+  @Field(() => LeadershipLevel, { nullable: true, description: 'Their level of leadership, if any.' })
   @Column({ type: 'enum', enum: LeadershipLevel, enumName: 'leadership_level', nullable: true })
   leadershipLevel: LeadershipLevel | null;
 
@@ -47,11 +47,11 @@ export class Person extends Node {
   @Column('date', { nullable: true })
   inLeadershipSince: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 

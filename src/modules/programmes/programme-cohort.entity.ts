@@ -5,7 +5,7 @@ import { DateTime, LocalDate } from '../../common/scalars';
 
 /** One run of a programme: its dated days and the people enrolled on it. */
 @Entity('programme_cohorts')
-@ObjectType('ProgrammeCohort', { implements: Node, simpleResolvers: true })
+@ObjectType('ProgrammeCohort', { implements: Node, simpleResolvers: true, description: 'A cohort of a programme: its days, and the staff enrolled.' })
 export class ProgrammeCohort extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -28,7 +28,7 @@ export class ProgrammeCohort extends Node {
   @Column('date')
   endsOn: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

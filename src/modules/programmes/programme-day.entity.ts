@@ -5,7 +5,7 @@ import { LocalDate } from '../../common/scalars';
 
 /** One dated day of a cohort; attendance is recorded per day. */
 @Entity('programme_days')
-@ObjectType('ProgrammeDay', { implements: Node, simpleResolvers: true })
+@ObjectType('ProgrammeDay', { implements: Node, simpleResolvers: true, description: 'A day of a cohort.' })
 export class ProgrammeDay extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -16,11 +16,11 @@ export class ProgrammeDay extends Node {
   @Column('uuid')
   cohortId: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The date.' })
   @Column('date')
   heldOn: string;
 
-  @Field()
+  @Field({ description: 'What the day is about.' })
   @Column('text')
   title: string;
 }

@@ -5,7 +5,7 @@ import { DateTime, LocalDate } from '../../common/scalars';
 
 /** A person's place on a cohort, and when they completed it. */
 @Entity('programme_enrolments')
-@ObjectType('ProgrammeEnrolment', { implements: Node, simpleResolvers: true })
+@ObjectType('ProgrammeEnrolment', { implements: Node, simpleResolvers: true, description: "A person's enrolment on a cohort, with their attendance and completion." })
 export class ProgrammeEnrolment extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -30,7 +30,7 @@ export class ProgrammeEnrolment extends Node {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with each change: what a mutation's expectedVersion is checked against." })
   @VersionColumn()
   version: number;
 }

@@ -7,7 +7,7 @@ import { ProgrammeKind, RequirementStage } from './programme-enums';
 
 /** A training programme of one alliance, run in cohorts. */
 @Entity('programmes')
-@ObjectType('Programme', { implements: Node, simpleResolvers: true })
+@ObjectType('Programme', { implements: Node, simpleResolvers: true, description: 'A training programme the alliance runs, in cohorts.' })
 export class Programme extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -19,11 +19,11 @@ export class Programme extends Node {
   @Column('text')
   name: string;
 
-  @Field(() => ProgrammeKind)
+  @Field(() => ProgrammeKind, { description: 'What sort of programme.' })
   @Column({ type: 'enum', enum: ProgrammeKind, enumName: 'programme_kind' })
   kind: ProgrammeKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the programme is, in the alliance's words." })
   @Column('text', { nullable: true })
   description: string | null;
 
@@ -35,11 +35,11 @@ export class Programme extends Node {
   @Column({ type: 'enum', enum: RequirementStage, enumName: 'requirement_stage', nullable: true })
   requiredBefore: RequirementStage | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 

@@ -7,66 +7,66 @@ import { ProgrammeEnrolment } from './programme-enrolment.entity';
 import { ProgrammeKind, RequirementStage } from './programme-enums';
 import { Programme } from './programme.entity';
 
-@InputType()
+@InputType({ description: 'Which programmes.' })
 export class ProgrammeFilter {
-  @Field(() => ProgrammeKind, { nullable: true })
+  @Field(() => ProgrammeKind, { nullable: true, description: 'Of this kind.' })
   kind?: ProgrammeKind | null;
 
   @Field(() => DesignationType, { nullable: true, description: 'Programmes required of this designation type, at either stage.' })
   requiredFor?: DesignationType | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of createProgramme.' })
 export class CreateProgrammeInput {
-  @Field()
+  @Field({ description: "The programme's name." })
   name: string;
 
-  @Field(() => ProgrammeKind)
+  @Field(() => ProgrammeKind, { description: 'What sort of programme.' })
   kind: ProgrammeKind;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it is.' })
   description?: string | null;
 
   @Field(() => DesignationType, { nullable: true, description: 'Set with requiredBefore, or leave both out: completion is then required of this designation type.' })
   requiredFor?: DesignationType | null;
 
-  @Field(() => RequirementStage, { nullable: true })
+  @Field(() => RequirementStage, { nullable: true, description: 'When it must be completed by, if required.' })
   requiredBefore?: RequirementStage | null;
 }
 
 @InputType({ description: 'Fields left out stay as they are; null clears an optional field (requiredFor and requiredBefore are cleared together).' })
 export class UpdateProgrammeInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The programme's global ID." })
   id: string;
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a newer change gives CONFLICT.' })
   expectedVersion?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The programme's name." })
   name?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What it is.' })
   description?: string | null;
 
-  @Field(() => DesignationType, { nullable: true })
+  @Field(() => DesignationType, { nullable: true, description: 'The designation that requires it; null for none.' })
   requiredFor?: DesignationType | null;
 
-  @Field(() => RequirementStage, { nullable: true })
+  @Field(() => RequirementStage, { nullable: true, description: 'When it must be completed by.' })
   requiredBefore?: RequirementStage | null;
 }
 
-@InputType()
+@InputType({ description: 'A day of a cohort.' })
 export class ProgrammeDayInput {
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The date.' })
   heldOn: string;
 
   @Field({ description: 'What the day is, e.g. "Day 2: coaching and mentoring".' })
   title: string;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of scheduleProgrammeCohort.' })
 export class ScheduleProgrammeCohortInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The programme's global ID." })
   programmeId: string;
 
   @Field({ description: 'Unique within the programme, e.g. "Spring 2027".' })
@@ -76,25 +76,25 @@ export class ScheduleProgrammeCohortInput {
   days: ProgrammeDayInput[];
 }
 
-@InputType()
+@InputType({ description: 'The arguments of enrolOnProgrammeCohort.' })
 export class EnrolOnProgrammeCohortInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cohort's global ID." })
   cohortId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person's global ID." })
   personId: string;
 }
 
-@InputType()
+@InputType({ description: "One person's attendance of a day." })
 export class ProgrammeAttendanceInput {
   @Field(() => ID, { description: 'A person enrolled on the day’s cohort.' })
   personId: string;
 
-  @Field()
+  @Field({ description: 'Whether they attended.' })
   attended: boolean;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of recordProgrammeAttendance.' })
 export class RecordProgrammeAttendanceInput {
   @Field(() => ID, { description: 'A day held today or earlier.' })
   dayId: string;
@@ -103,53 +103,53 @@ export class RecordProgrammeAttendanceInput {
   attendance: ProgrammeAttendanceInput[];
 }
 
-@InputType()
+@InputType({ description: 'The arguments of recordProgrammeCompletion.' })
 export class RecordProgrammeCompletionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The cohort's global ID." })
   cohortId: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: "The person's global ID." })
   personId: string;
 
   @Field(() => LocalDate, { description: 'On or after the cohort’s last day, and not in the future. Every day must have been attended.' })
   completedOn: string;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What createProgramme returns.' })
 export class CreateProgrammePayload {
-  @Field(() => Programme)
+  @Field(() => Programme, { description: 'The programme, as it stands after the change.' })
   programme: Programme;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What updateProgramme returns.' })
 export class UpdateProgrammePayload {
-  @Field(() => Programme)
+  @Field(() => Programme, { description: 'The programme, as it stands after the change.' })
   programme: Programme;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What scheduleProgrammeCohort returns.' })
 export class ScheduleProgrammeCohortPayload {
-  @Field(() => ProgrammeCohort)
+  @Field(() => ProgrammeCohort, { description: 'The cohort, as it stands after the change.' })
   cohort: ProgrammeCohort;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What enrolOnProgrammeCohort returns.' })
 export class EnrolOnProgrammeCohortPayload {
-  @Field(() => ProgrammeEnrolment)
+  @Field(() => ProgrammeEnrolment, { description: 'The enrolment, as it stands after the change.' })
   enrolment: ProgrammeEnrolment;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What recordProgrammeAttendance returns.' })
 export class RecordProgrammeAttendancePayload {
-  @Field(() => ProgrammeDay)
+  @Field(() => ProgrammeDay, { description: 'The day, as it stands after the change.' })
   day: ProgrammeDay;
 
   @Field(() => [ProgrammeEnrolment], { description: 'The enrolments whose attendance was recorded, in the order given.' })
   enrolments: ProgrammeEnrolment[];
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What recordProgrammeCompletion returns.' })
 export class RecordProgrammeCompletionPayload {
-  @Field(() => ProgrammeEnrolment)
+  @Field(() => ProgrammeEnrolment, { description: 'The enrolment, as it stands after the change.' })
   enrolment: ProgrammeEnrolment;
 }

@@ -39,37 +39,37 @@ export const ProgrammeEnrolmentConnection = ConnectionType(ProgrammeEnrolment);
 @Resolver(() => Programme)
 export class ProgrammeResolver {
   @Query(() => ProgrammeConnection, { description: "The acting alliance's training programmes, by name. Staff only; a practitioner sees only their own enrolments in them." })
-  programmes(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => ProgrammeFilter, { nullable: true }) filter?: ProgrammeFilter | null) {
+  programmes(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => ProgrammeFilter, { nullable: true, description: 'Which programmes; all unless asked.' }) filter?: ProgrammeFilter | null) {
     return listProgrammes(ctx, filter, page);
   }
 
-  @Mutation(() => CreateProgrammePayload)
-  async createProgramme(@Ctx() ctx: RequestContext, @Arg('input', () => CreateProgrammeInput) input: CreateProgrammeInput): Promise<CreateProgrammePayload> {
+  @Mutation(() => CreateProgrammePayload, { description: 'Creates a training programme.' })
+  async createProgramme(@Ctx() ctx: RequestContext, @Arg('input', () => CreateProgrammeInput, { description: 'What to do, and to what.' }) input: CreateProgrammeInput): Promise<CreateProgrammePayload> {
     return { programme: await createProgramme(ctx, input) };
   }
 
-  @Mutation(() => UpdateProgrammePayload)
-  async updateProgramme(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateProgrammeInput) input: UpdateProgrammeInput): Promise<UpdateProgrammePayload> {
+  @Mutation(() => UpdateProgrammePayload, { description: 'Changes a programme.' })
+  async updateProgramme(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateProgrammeInput, { description: 'What to do, and to what.' }) input: UpdateProgrammeInput): Promise<UpdateProgrammePayload> {
     return { programme: await updateProgramme(ctx, input) };
   }
 
   @Mutation(() => ScheduleProgrammeCohortPayload, { description: 'A new cohort of a programme, with its dated days.' })
-  async scheduleProgrammeCohort(@Ctx() ctx: RequestContext, @Arg('input', () => ScheduleProgrammeCohortInput) input: ScheduleProgrammeCohortInput): Promise<ScheduleProgrammeCohortPayload> {
+  async scheduleProgrammeCohort(@Ctx() ctx: RequestContext, @Arg('input', () => ScheduleProgrammeCohortInput, { description: 'What to do, and to what.' }) input: ScheduleProgrammeCohortInput): Promise<ScheduleProgrammeCohortPayload> {
     return { cohort: await scheduleProgrammeCohort(ctx, input) };
   }
 
-  @Mutation(() => EnrolOnProgrammeCohortPayload)
-  async enrolOnProgrammeCohort(@Ctx() ctx: RequestContext, @Arg('input', () => EnrolOnProgrammeCohortInput) input: EnrolOnProgrammeCohortInput): Promise<EnrolOnProgrammeCohortPayload> {
+  @Mutation(() => EnrolOnProgrammeCohortPayload, { description: 'Enrols a member of staff on a cohort.' })
+  async enrolOnProgrammeCohort(@Ctx() ctx: RequestContext, @Arg('input', () => EnrolOnProgrammeCohortInput, { description: 'What to do, and to what.' }) input: EnrolOnProgrammeCohortInput): Promise<EnrolOnProgrammeCohortPayload> {
     return { enrolment: await enrolOnProgrammeCohort(ctx, input) };
   }
 
   @Mutation(() => RecordProgrammeAttendancePayload, { description: "One day's register: who attended and who did not." })
-  recordProgrammeAttendance(@Ctx() ctx: RequestContext, @Arg('input', () => RecordProgrammeAttendanceInput) input: RecordProgrammeAttendanceInput): Promise<RecordProgrammeAttendancePayload> {
+  recordProgrammeAttendance(@Ctx() ctx: RequestContext, @Arg('input', () => RecordProgrammeAttendanceInput, { description: 'What to do, and to what.' }) input: RecordProgrammeAttendanceInput): Promise<RecordProgrammeAttendancePayload> {
     return recordProgrammeAttendance(ctx, input);
   }
 
   @Mutation(() => RecordProgrammeCompletionPayload, { description: 'Refused with CONFLICT, naming the days, unless the person attended every day of the cohort.' })
-  async recordProgrammeCompletion(@Ctx() ctx: RequestContext, @Arg('input', () => RecordProgrammeCompletionInput) input: RecordProgrammeCompletionInput): Promise<RecordProgrammeCompletionPayload> {
+  async recordProgrammeCompletion(@Ctx() ctx: RequestContext, @Arg('input', () => RecordProgrammeCompletionInput, { description: 'What to do, and to what.' }) input: RecordProgrammeCompletionInput): Promise<RecordProgrammeCompletionPayload> {
     return { enrolment: await recordProgrammeCompletion(ctx, input) };
   }
 
@@ -81,7 +81,7 @@ export class ProgrammeResolver {
 
 @Resolver(() => ProgrammeCohort)
 export class ProgrammeCohortResolver {
-  @FieldResolver(() => Programme)
+  @FieldResolver(() => Programme, { description: 'The programme.' })
   programme(@Root() cohort: ProgrammeCohort, @Ctx() ctx: RequestContext) {
     return ctx.loaders.programmeById.load(cohort.programmeId);
   }
@@ -100,7 +100,7 @@ export class ProgrammeCohortResolver {
 
 @Resolver(() => ProgrammeDay)
 export class ProgrammeDayResolver {
-  @FieldResolver(() => ProgrammeCohort)
+  @FieldResolver(() => ProgrammeCohort, { description: 'The cohort.' })
   cohort(@Root() day: ProgrammeDay, @Ctx() ctx: RequestContext) {
     return ctx.loaders.programmeCohortById.load(day.cohortId);
   }
@@ -108,12 +108,12 @@ export class ProgrammeDayResolver {
 
 @Resolver(() => ProgrammeEnrolment)
 export class ProgrammeEnrolmentResolver {
-  @FieldResolver(() => Person)
+  @FieldResolver(() => Person, { description: 'Who is enrolled.' })
   person(@Root() enrolment: ProgrammeEnrolment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.personById.load(enrolment.personId);
   }
 
-  @FieldResolver(() => ProgrammeCohort)
+  @FieldResolver(() => ProgrammeCohort, { description: 'The cohort.' })
   cohort(@Root() enrolment: ProgrammeEnrolment, @Ctx() ctx: RequestContext) {
     return ctx.loaders.programmeCohortById.load(enrolment.cohortId);
   }

@@ -13,7 +13,7 @@ const isoDates = {
 
 /** An alliance's call for applicants of one designation type: the areas sought with targets, and its timeline. */
 @Entity('recruitment_rounds')
-@ObjectType('RecruitmentRound', { implements: Node, simpleResolvers: true })
+@ObjectType('RecruitmentRound', { implements: Node, simpleResolvers: true, description: 'A round of recruitment of system leaders of one type.' })
 export class RecruitmentRound extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -21,11 +21,11 @@ export class RecruitmentRound extends Node {
   @Column('uuid')
   allianceId: string;
 
-  @Field(() => DesignationType)
+  @Field(() => DesignationType, { description: 'The designation recruited to.' })
   @Column({ type: 'enum', enum: DesignationType, enumName: 'designation_type' })
   designationType: DesignationType;
 
-  @Field()
+  @Field({ description: "The round's name." })
   @Column('text')
   name: string;
 
@@ -37,7 +37,7 @@ export class RecruitmentRound extends Node {
   @Column('date')
   applicationDeadline: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'The assessment day, if set.' })
   @Column('date', { nullable: true })
   assessmentOn: string | null;
 
@@ -45,7 +45,7 @@ export class RecruitmentRound extends Node {
   @Column('date', { nullable: true })
   nationalNotificationOn: string | null;
 
-  @Field(() => [LocalDate])
+  @Field(() => [LocalDate], { description: 'The training days for those designated.' })
   @Column('date', { array: true, transformer: isoDates })
   trainingDates: string[];
 
@@ -53,15 +53,15 @@ export class RecruitmentRound extends Node {
   @Column('smallint', { nullable: true })
   overallTarget: number | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with each change: what a mutation's expectedVersion is checked against." })
   @VersionColumn()
   version: number;
 }

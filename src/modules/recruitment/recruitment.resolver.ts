@@ -11,12 +11,12 @@ export const RecruitmentRoundConnection = ConnectionType(RecruitmentRound);
 @Resolver(() => RecruitmentRound)
 export class RecruitmentRoundResolver {
   @Query(() => RecruitmentRoundConnection, { description: "The acting alliance's recruitment rounds, latest deadline first." })
-  recruitmentRounds(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => RecruitmentRoundFilter, { nullable: true }) filter?: RecruitmentRoundFilter | null) {
+  recruitmentRounds(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => RecruitmentRoundFilter, { nullable: true, description: 'Which rounds; all unless asked.' }) filter?: RecruitmentRoundFilter | null) {
     return listRecruitmentRounds(ctx, filter, page);
   }
 
   @Mutation(() => RecruitmentRoundPayload, { description: 'Opens a round for one designation type: areas sought with targets, and its timeline.' })
-  async createRecruitmentRound(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRecruitmentRoundInput) input: CreateRecruitmentRoundInput) {
+  async createRecruitmentRound(@Ctx() ctx: RequestContext, @Arg('input', () => CreateRecruitmentRoundInput, { description: 'What to do, and to what.' }) input: CreateRecruitmentRoundInput) {
     return { recruitmentRound: await createRecruitmentRound(ctx, input) };
   }
 

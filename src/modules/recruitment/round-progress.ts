@@ -4,16 +4,16 @@ import { LoaderScope } from '../../loaders/helpers';
 
 @ObjectType({ simpleResolvers: true, description: 'How far applicants got: each count is of applications that reached the stage, withdrawn or rejected later included.' })
 export class StageCounts {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Applications in the area.' })
   applied: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of them, shortlisted or further.' })
   shortlisted: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of them, approved or further.' })
   approved: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of them, designated.' })
   designated: number;
 }
 

@@ -6,7 +6,7 @@ import { KeyStage, ResearchCallStatus, ResearchFundingType } from './research-en
 
 /** A funded project offered by the alliance or a member school for an academic year, for Lead Practitioners to express interest in. */
 @Entity('research_calls')
-@ObjectType('ResearchCall', { implements: Node, simpleResolvers: true })
+@ObjectType('ResearchCall', { implements: Node, simpleResolvers: true, description: 'A call for expressions of interest in a funded research project.' })
 export class ResearchCall extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -17,19 +17,19 @@ export class ResearchCall extends Node {
   @Column('uuid', { nullable: true })
   commissionedBySchoolId: string | null;
 
-  @Field()
+  @Field({ description: "The call's title." })
   @Column('text')
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What the project is, in the caller's words." })
   @Column('text', { nullable: true })
   description: string | null;
 
-  @Field(() => AcademicYear)
+  @Field(() => AcademicYear, { description: 'The academic year it is funded in.' })
   @Column('smallint')
   academicYear: number;
 
-  @Field(() => ResearchFundingType)
+  @Field(() => ResearchFundingType, { description: 'How the chosen project is funded.' })
   @Column({ type: 'enum', enum: ResearchFundingType, enumName: 'research_funding_type' })
   fundingType: ResearchFundingType;
 
@@ -40,27 +40,27 @@ export class ResearchCall extends Node {
   @Column('uuid', { array: true })
   areaIds: string[];
 
-  @Field(() => [KeyStage])
+  @Field(() => [KeyStage], { description: 'The key stages it is about.' })
   @Column({ type: 'enum', enum: KeyStage, enumName: 'key_stage', array: true })
   keyStages: KeyStage[];
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'The last day for expressions of interest.' })
   @Column('date')
   closesOn: string;
 
-  @Field(() => ResearchCallStatus)
+  @Field(() => ResearchCallStatus, { description: 'Open or closed.' })
   @Column({ type: 'enum', enum: ResearchCallStatus, enumName: 'research_call_status' })
   status: ResearchCallStatus;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with each change: what a mutation's expectedVersion is checked against." })
   @VersionColumn()
   version: number;
 }

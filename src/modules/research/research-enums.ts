@@ -59,14 +59,84 @@ export enum ResearchInterestOutcome {
   NOT_CHOSEN = 'NOT_CHOSEN',
 }
 
-registerEnumType(ResearchMethodology, { name: 'ResearchMethodology' });
+registerEnumType(ResearchMethodology, {
+  name: 'ResearchMethodology',
+  description: 'How research is done.',
+  valuesConfig: {
+    ACTION_RESEARCH: { description: 'Action research.' },
+    LESSON_STUDY: { description: 'Lesson study.' },
+    CASE_STUDY: { description: 'Case study.' },
+    RCT: { description: 'Randomised controlled trial.' },
+    SURVEY: { description: 'Survey.' },
+    OTHER: { description: 'Another methodology.' },
+  },
+});
 registerEnumType(ResearchStatus, {
   name: 'ResearchStatus',
   description: 'PROPOSED → APPROVED → IN_PROGRESS → WRITING_UP → SUBMITTED → (REVISIONS_REQUESTED → SUBMITTED | ACCEPTED → PUBLISHED | REJECTED); WITHDRAWN before PUBLISHED.',
+  valuesConfig: {
+    PROPOSED: { description: 'Proposed, awaiting approval.' },
+    APPROVED: { description: 'Approved, not yet started.' },
+    IN_PROGRESS: { description: 'Under way.' },
+    WRITING_UP: { description: 'Being written up.' },
+    SUBMITTED: { description: 'Submitted for review.' },
+    REVISIONS_REQUESTED: { description: 'Revisions requested by the review.' },
+    ACCEPTED: { description: 'Accepted for publication.' },
+    PUBLISHED: { description: 'Published in PedEx.' },
+    REJECTED: { description: 'Not accepted.' },
+    WITHDRAWN: { description: 'Withdrawn.' },
+  },
 });
-registerEnumType(ResearchVisibility, { name: 'ResearchVisibility', description: "ALLIANCE: the alliance's staff. PUBLIC: anyone, through PedEx (published projects only)." });
-registerEnumType(ResearchFundingType, { name: 'ResearchFundingType', description: 'TLR3: a teaching and learning responsibility payment. BURSARY: a bursary. OTHER: other funding.' });
-registerEnumType(KeyStage, { name: 'KeyStage', description: 'EYFS (early years), KS1 to KS5.' });
-registerEnumType(ResearchMemberRole, { name: 'ResearchMemberRole', description: 'LEAD: leads the project (a Lead Practitioner). CONTRIBUTOR: takes part.' });
-registerEnumType(ResearchCallStatus, { name: 'ResearchCallStatus' });
-registerEnumType(ResearchInterestOutcome, { name: 'ResearchInterestOutcome' });
+registerEnumType(ResearchVisibility, {
+  name: 'ResearchVisibility',
+  description: "ALLIANCE: the alliance's staff. PUBLIC: anyone, through PedEx (published projects only).",
+  valuesConfig: {
+    ALLIANCE: { description: "The alliance's staff." },
+    PUBLIC: { description: 'Anyone, through PedEx.' },
+  },
+});
+registerEnumType(ResearchFundingType, {
+  name: 'ResearchFundingType',
+  description: 'TLR3: a teaching and learning responsibility payment. BURSARY: a bursary. OTHER: other funding.',
+  valuesConfig: {
+    TLR3: { description: 'A teaching and learning responsibility payment (TLR3).' },
+    BURSARY: { description: 'A bursary.' },
+    OTHER: { description: 'Other funding.' },
+  },
+});
+registerEnumType(KeyStage, {
+  name: 'KeyStage',
+  description: 'EYFS (early years), KS1 to KS5.',
+  valuesConfig: {
+    EYFS: { description: 'Early years foundation stage.' },
+    KS1: { description: 'Key stage 1.' },
+    KS2: { description: 'Key stage 2.' },
+    KS3: { description: 'Key stage 3.' },
+    KS4: { description: 'Key stage 4.' },
+    KS5: { description: 'Key stage 5.' },
+  },
+});
+registerEnumType(ResearchMemberRole, {
+  name: 'ResearchMemberRole',
+  description: 'LEAD: leads the project (a Lead Practitioner). CONTRIBUTOR: takes part.',
+  valuesConfig: {
+    LEAD: { description: 'Leads the project.' },
+    CONTRIBUTOR: { description: 'Contributes to it.' },
+  },
+});
+registerEnumType(ResearchCallStatus, {
+  name: 'ResearchCallStatus',
+  description: 'Whether a call takes expressions of interest.',
+  valuesConfig: {
+    OPEN: { description: 'Open for expressions of interest.' },
+    CLOSED: { description: 'Closed.' },
+  },
+});
+registerEnumType(ResearchInterestOutcome, {
+  name: 'ResearchInterestOutcome',
+  description: 'What became of an expression of interest.',
+  valuesConfig: {
+    CHOSEN: { description: 'Chosen: a project was created from it.' },
+    NOT_CHOSEN: { description: 'Not chosen.' },
+  },
+});

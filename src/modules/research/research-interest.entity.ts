@@ -6,7 +6,7 @@ import { ResearchInterestOutcome } from './research-enums';
 
 /** A Lead Practitioner's expression of interest in a call; the coordinator's choice creates the project. */
 @Entity('research_interests')
-@ObjectType('ResearchInterest', { implements: Node, simpleResolvers: true })
+@ObjectType('ResearchInterest', { implements: Node, simpleResolvers: true, description: "A member of staff's expression of interest in a call." })
 export class ResearchInterest extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -20,11 +20,11 @@ export class ResearchInterest extends Node {
   @Column('uuid')
   personId: string;
 
-  @Field()
+  @Field({ description: 'Why they are interested, and what they would bring.' })
   @Column('text')
   statement: string;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When it was submitted.' })
   @Column('date')
   submittedOn: string;
 
@@ -35,7 +35,7 @@ export class ResearchInterest extends Node {
   @Column('uuid', { nullable: true })
   projectId: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

@@ -11,7 +11,7 @@ import { KeyStage, ResearchFundingType, ResearchMethodology, ResearchStatus, Res
  * lifecycle.ts.
  */
 @Entity('research_projects')
-@ObjectType('ResearchProject', { implements: Node, simpleResolvers: true })
+@ObjectType('ResearchProject', { implements: Node, simpleResolvers: true, description: 'A research project of the alliance, from proposal to publication.' })
 export class ResearchProject extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -19,27 +19,27 @@ export class ResearchProject extends Node {
   @Column('uuid')
   allianceId: string;
 
-  @Field()
+  @Field({ description: "The project's title." })
   @Column('text')
   title: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The question it asks.' })
   @Column('text', { nullable: true })
   researchQuestion: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its abstract.' })
   @Column('text', { nullable: true })
   abstract: string | null;
 
-  @Field(() => ResearchMethodology)
+  @Field(() => ResearchMethodology, { description: 'How the research is done.' })
   @Column({ type: 'enum', enum: ResearchMethodology, enumName: 'research_methodology' })
   methodology: ResearchMethodology;
 
-  @Field(() => ResearchStatus)
+  @Field(() => ResearchStatus, { description: 'Where the project stands.' })
   @Column({ type: 'enum', enum: ResearchStatus, enumName: 'research_status' })
   status: ResearchStatus;
 
-  @Field(() => ResearchVisibility)
+  @Field(() => ResearchVisibility, { description: 'Who may read it.' })
   @Column({ type: 'enum', enum: ResearchVisibility, enumName: 'research_visibility' })
   visibility: ResearchVisibility;
 
@@ -49,7 +49,7 @@ export class ResearchProject extends Node {
   @Column('uuid', { nullable: true })
   callId: string | null;
 
-  @Field(() => ResearchFundingType, { nullable: true })
+  @Field(() => ResearchFundingType, { nullable: true, description: 'How it is funded, if it is.' })
   @Column({ type: 'enum', enum: ResearchFundingType, enumName: 'research_funding_type', nullable: true })
   fundingType: ResearchFundingType | null;
 
@@ -64,19 +64,19 @@ export class ResearchProject extends Node {
   @Column('uuid', { array: true })
   areaIds: string[];
 
-  @Field(() => [KeyStage])
+  @Field(() => [KeyStage], { description: 'The key stages it is about.' })
   @Column({ type: 'enum', enum: KeyStage, enumName: 'key_stage', array: true })
   keyStages: KeyStage[];
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Its keywords.' })
   @Column('text', { array: true })
   keywords: string[];
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it starts.' })
   @Column('date', { nullable: true })
   startsOn: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it ends.' })
   @Column('date', { nullable: true })
   endsOn: string | null;
 
@@ -84,51 +84,51 @@ export class ResearchProject extends Node {
   @Column('text', { nullable: true, unique: true })
   slug: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The journal it is published in.' })
   @Column('text', { nullable: true })
   journalTitle: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The journal's ISSN." })
   @Column('varchar', { length: 9, nullable: true })
   issn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The journal volume.' })
   @Column('text', { nullable: true })
   volume: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The journal issue.' })
   @Column('text', { nullable: true })
   issue: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it was published.' })
   @Column('date', { nullable: true })
   publishedOn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its DOI, if it has one.' })
   @Column('text', { nullable: true })
   doi: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its web address, if any.' })
   @Column('text', { nullable: true })
   url: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The address of its PDF, if any.' })
   @Column('text', { nullable: true })
   pdfUrl: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The licence it is published under.' })
   @Column('text', { nullable: true })
   licence: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with each change: what a mutation's expectedVersion is checked against." })
   @VersionColumn()
   version: number;
 }

@@ -6,7 +6,7 @@ import { ResearchProject } from './research-project.entity';
 
 @InputType({ description: 'A member school of the alliance: by id or by URN, one of the two.' })
 export class ResearchSchoolInput {
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: "The school's global ID." })
   id?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The 6-digit URN.' })
@@ -15,7 +15,7 @@ export class ResearchSchoolInput {
 
 @InputType({ description: "Funding committed against the alliance's research budget for an academic year." })
 export class ResearchFundingInput {
-  @Field(() => ResearchFundingType)
+  @Field(() => ResearchFundingType, { description: 'How it is funded.' })
   type: ResearchFundingType;
 
   @Field(() => Int, { description: 'In pence, not below 0.' })
@@ -34,7 +34,7 @@ export abstract class ResearchProjectTermsInput {
   @Field(() => String, { nullable: true, description: 'The research question.' })
   researchQuestion?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its abstract.' })
   abstract?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'People of the alliance who lead it. At least one.' })
@@ -55,13 +55,13 @@ export abstract class ResearchProjectTermsInput {
   @Field(() => [String], { nullable: true, description: 'Areas of expertise by code, name or alias (areasOfExpertise lists them).' })
   areas?: string[] | null;
 
-  @Field(() => [KeyStage], { nullable: true })
+  @Field(() => [KeyStage], { nullable: true, description: 'The key stages it is about.' })
   keyStages?: KeyStage[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Trimmed; repeats (in any case) are dropped.' })
   keywords?: string[] | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it starts.' })
   startsOn?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Not before startsOn.' })
@@ -73,31 +73,31 @@ export abstract class ResearchProjectTermsInput {
 
 @InputType({ description: 'A new project, PROPOSED. A practitioner who proposes one becomes its lead.' })
 export class CreateResearchProjectInput extends ResearchProjectTermsInput {
-  @Field()
+  @Field({ description: "The project's title." })
   title: string;
 
-  @Field(() => ResearchMethodology)
+  @Field(() => ResearchMethodology, { description: 'How the research is done.' })
   methodology: ResearchMethodology;
 }
 
 @InputType({ description: "A change to a project's terms, by the coordinator or one of its leads. Its PedEx address (slug) never changes." })
 export class UpdateResearchProjectInput extends ResearchProjectTermsInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The project's global ID." })
   projectId: string;
 
   @Field(() => Int, { description: 'The version you read; a newer change gives CONFLICT.' })
   expectedVersion: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The project's title." })
   title?: string | null;
 
-  @Field(() => ResearchMethodology, { nullable: true })
+  @Field(() => ResearchMethodology, { nullable: true, description: 'How the research is done.' })
   methodology?: ResearchMethodology | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of transitionResearchProject.' })
 export class TransitionResearchProjectInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The project's global ID." })
   projectId: string;
 
   @Field(() => ResearchStatus, { description: 'Where to move it (ResearchProject.nextMoves lists the moves you may make). PUBLISHED is publishResearchProject\'s.' })
@@ -110,24 +110,24 @@ export class TransitionResearchProjectInput {
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Which projects; every condition given must hold.' })
 export class ResearchProjectFilter {
-  @Field(() => [ResearchStatus], { nullable: true })
+  @Field(() => [ResearchStatus], { nullable: true, description: 'In one of these statuses.' })
   statuses?: ResearchStatus[] | null;
 
-  @Field(() => ResearchMethodology, { nullable: true })
+  @Field(() => ResearchMethodology, { nullable: true, description: 'With this methodology.' })
   methodology?: ResearchMethodology | null;
 
   @Field(() => String, { nullable: true, description: 'An area of expertise by code, name or alias.' })
   area?: string | null;
 
-  @Field(() => KeyStage, { nullable: true })
+  @Field(() => KeyStage, { nullable: true, description: 'About this key stage.' })
   keyStage?: KeyStage | null;
 
   @Field(() => ID, { nullable: true, description: 'Projects this person leads.' })
   leadPersonId?: string | null;
 
-  @Field(() => ResearchFundingType, { nullable: true })
+  @Field(() => ResearchFundingType, { nullable: true, description: 'Funded this way.' })
   fundingType?: ResearchFundingType | null;
 
   @Field(() => AcademicYear, { nullable: true, description: 'The academic year the funding is committed against.' })
@@ -145,22 +145,30 @@ export enum ResearchProjectOrderField {
   CREATED_AT = 'CREATED_AT',
   TITLE = 'TITLE',
 }
-registerEnumType(ResearchProjectOrderField, { name: 'ResearchProjectOrderField' });
+registerEnumType(ResearchProjectOrderField, {
+  name: 'ResearchProjectOrderField',
+  description: 'What research projects may be sorted by.',
+  valuesConfig: {
+    UPDATED_AT: { description: 'When the record last changed.' },
+    CREATED_AT: { description: 'When it was created.' },
+    TITLE: { description: 'The title.' },
+  },
+});
 
 export const ResearchProjectOrder = OrderInput(ResearchProjectOrderField, 'ResearchProjectOrder');
 export type ResearchProjectOrder = InstanceType<typeof ResearchProjectOrder>;
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What createResearchProject, transitionResearchProject, updateResearchProject returns.' })
 export class ResearchProjectPayload {
-  @Field(() => ResearchProject)
+  @Field(() => ResearchProject, { description: 'The research project, as it stands after the change.' })
   researchProject: ResearchProject;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A status you may move this project to, and the mutation that does it.' })
 export class ResearchProjectMove {
-  @Field(() => ResearchStatus)
+  @Field(() => ResearchStatus, { description: 'The status.' })
   to: ResearchStatus;
 
-  @Field()
+  @Field({ description: 'The mutation that makes the move.' })
   mutation: string;
 }

@@ -26,24 +26,24 @@ export class ResearchProjectResolver {
   researchProjects(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => ResearchProjectFilter, { nullable: true }) filter?: ResearchProjectFilter | null,
-    @Arg('orderBy', () => ResearchProjectOrder, { nullable: true }) orderBy?: ResearchProjectOrder | null,
+    @Arg('filter', () => ResearchProjectFilter, { nullable: true, description: 'Which projects; all you may see unless asked.' }) filter?: ResearchProjectFilter | null,
+    @Arg('orderBy', () => ResearchProjectOrder, { nullable: true, description: 'How to sort.' }) orderBy?: ResearchProjectOrder | null,
   ) {
     return listResearchProjects(ctx, filter, orderBy, page);
   }
 
   @Mutation(() => ResearchProjectPayload, { description: 'A new project, PROPOSED: by the coordinator, or proposed by a practitioner, who becomes its lead.' })
-  async createResearchProject(@Ctx() ctx: RequestContext, @Arg('input', () => CreateResearchProjectInput) input: CreateResearchProjectInput) {
+  async createResearchProject(@Ctx() ctx: RequestContext, @Arg('input', () => CreateResearchProjectInput, { description: 'What to do, and to what.' }) input: CreateResearchProjectInput) {
     return { researchProject: await createResearchProject(ctx, input) };
   }
 
   @Mutation(() => ResearchProjectPayload, { description: "Changes a project's terms: the coordinator, or one of its leads (funding and commissioning are the coordinator's). Lists given replace the whole list." })
-  async updateResearchProject(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateResearchProjectInput) input: UpdateResearchProjectInput) {
+  async updateResearchProject(@Ctx() ctx: RequestContext, @Arg('input', () => UpdateResearchProjectInput, { description: 'What to do, and to what.' }) input: UpdateResearchProjectInput) {
     return { researchProject: await updateResearchProject(ctx, input) };
   }
 
   @Mutation(() => ResearchProjectPayload, { description: 'One move of the research lifecycle (ResearchProject.nextMoves lists yours). An illegal move is a CONFLICT naming both states.' })
-  async transitionResearchProject(@Ctx() ctx: RequestContext, @Arg('input', () => TransitionResearchProjectInput) input: TransitionResearchProjectInput) {
+  async transitionResearchProject(@Ctx() ctx: RequestContext, @Arg('input', () => TransitionResearchProjectInput, { description: 'What to do, and to what.' }) input: TransitionResearchProjectInput) {
     return { researchProject: await transitionResearchProject(ctx, input) };
   }
 
@@ -52,7 +52,7 @@ export class ResearchProjectResolver {
     return ctx.loaders.membersByResearchProject.load(p.id);
   }
 
-  @FieldResolver(() => [ResearchProjectMember])
+  @FieldResolver(() => [ResearchProjectMember], { description: "The project's leads." })
   async leads(@Root() p: ResearchProject, @Ctx() ctx: RequestContext) {
     return (await ctx.loaders.membersByResearchProject.load(p.id)).filter((m) => m.role === ResearchMemberRole.LEAD);
   }
@@ -67,7 +67,7 @@ export class ResearchProjectResolver {
     return p.commissionedBySchoolId ? ctx.loaders.schoolById.load(p.commissionedBySchoolId) : null;
   }
 
-  @FieldResolver(() => [AreaOfExpertise])
+  @FieldResolver(() => [AreaOfExpertise], { description: 'The areas of expertise it is about.' })
   async areasOfExpertise(@Root() p: ResearchProject, @Ctx() ctx: RequestContext) {
     return present(await ctx.loaders.areaOfExpertiseById.loadMany(p.areaIds));
   }

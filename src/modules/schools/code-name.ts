@@ -6,10 +6,10 @@ import { Field, ObjectType } from 'type-graphql';
  */
 @ObjectType({ simpleResolvers: true, description: 'A coded value from the DfE register: its code and its name.' })
 export class CodeName {
-  @Field()
+  @Field({ description: "The register's code." })
   code: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The value's name; null when the register gives a code without one." })
   name: string | null;
 }
 

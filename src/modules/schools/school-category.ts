@@ -15,4 +15,17 @@ export enum SchoolCategory {
   ACADEMY = 'ACADEMY',
 }
 
-registerEnumType(SchoolCategory, { name: 'SchoolCategory', description: 'Derived from phase, type and type group.' });
+registerEnumType(SchoolCategory, {
+  name: 'SchoolCategory',
+  description: 'Derived from phase, type and type group.',
+  valuesConfig: {
+    NURSERY: { description: 'A nursery school.' },
+    PRIMARY: { description: 'A primary school (or middle deemed primary).' },
+    SECONDARY: { description: 'A secondary school (or middle deemed secondary).' },
+    SPECIAL: { description: 'A special school.' },
+    ALTERNATIVE_PROVISION: { description: 'A pupil referral unit or other alternative provision.' },
+    INDEPENDENT: { description: 'An independent school.' },
+    FREE_SCHOOL: { description: 'A free school.' },
+    ACADEMY: { description: 'An academy, converter or sponsored.' },
+  },
+});

@@ -7,7 +7,7 @@ import { SchoolCategory } from './school-category';
 
 /** An establishment on the DfE register (GIAS). Shared reference data: no alliance owns it. */
 @Entity('schools')
-@ObjectType('School', { implements: Node, simpleResolvers: true })
+@ObjectType('School', { implements: Node, simpleResolvers: true, description: 'A school of the register (GIAS), shared by every alliance.' })
 export class School extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -16,7 +16,7 @@ export class School extends Node {
   @Column({ type: 'varchar', length: 6, unique: true, update: false })
   urn: string;
 
-  @Field()
+  @Field({ description: "The school's name, as the register has it." })
   @Column('text')
   name: string;
 
@@ -54,11 +54,11 @@ export class School extends Node {
   @Column('text', { nullable: true })
   phaseName: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The youngest age the school takes, in years.' })
   @Column('smallint', { nullable: true })
   statutoryLowAge: number | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: 'The oldest age the school takes, in years.' })
   @Column('smallint', { nullable: true })
   statutoryHighAge: number | null;
 
@@ -84,19 +84,19 @@ export class School extends Node {
   @Column('varchar', { length: 8, nullable: true })
   ukprn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The school's postcode." })
   @Column('varchar', { length: 10, nullable: true })
   postcode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The school's town." })
   @Column('text', { nullable: true })
   town: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the school opened, if the register says.' })
   @Column('date', { nullable: true })
   openDate: string | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the school closed; null while it is open.' })
   @Column('date', { nullable: true })
   closeDate: string | null;
 
@@ -104,7 +104,7 @@ export class School extends Node {
   @Column('date', { nullable: true })
   lastChangedDate: string | null;
 
-  @Field(() => [SchoolCategory])
+  @Field(() => [SchoolCategory], { description: "What kind of school it is, derived from the register's phase, type and type group." })
   @Column({ type: 'text', array: true, insert: false, update: false })
   categories: SchoolCategory[];
 
@@ -119,32 +119,32 @@ export class School extends Node {
     return codeName(this.laCode, this.laName);
   }
 
-  @Field(() => CodeName, { nullable: true })
+  @Field(() => CodeName, { nullable: true, description: 'The register\'s type of establishment, e.g. "Academy converter".' })
   get typeOfEstablishment(): CodeName | null {
     return codeName(this.typeCode, this.typeName);
   }
 
-  @Field(() => CodeName, { nullable: true })
+  @Field(() => CodeName, { nullable: true, description: 'The register\'s group of establishment types, e.g. "Academies".' })
   get establishmentTypeGroup(): CodeName | null {
     return codeName(this.typeGroupCode, this.typeGroupName);
   }
 
-  @Field(() => CodeName, { nullable: true })
+  @Field(() => CodeName, { nullable: true, description: 'Open, closed, proposed to open or to close, as the register has it.' })
   get status(): CodeName | null {
     return codeName(this.statusCode, this.statusName);
   }
 
-  @Field(() => CodeName, { nullable: true })
+  @Field(() => CodeName, { nullable: true, description: 'The register\'s phase of education, e.g. "Primary".' })
   get phase(): CodeName | null {
     return codeName(this.phaseCode, this.phaseName);
   }
 
-  @Field(() => CodeName, { nullable: true })
+  @Field(() => CodeName, { nullable: true, description: "The register's religious character, if any." })
   get religiousCharacter(): CodeName | null {
     return codeName(this.religiousCharacterCode, this.religiousCharacterName);
   }
 
-  @Field(() => CodeName, { nullable: true })
+  @Field(() => CodeName, { nullable: true, description: "The register's diocese, if any." })
   get diocese(): CodeName | null {
     return codeName(this.dioceseCode, this.dioceseName);
   }

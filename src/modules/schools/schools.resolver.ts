@@ -14,14 +14,14 @@ export class SchoolResolver {
   schools(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
-    @Arg('filter', () => SchoolFilter, { nullable: true }) filter?: SchoolFilter | null,
-    @Arg('orderBy', () => SchoolOrder, { nullable: true }) orderBy?: SchoolOrder | null,
+    @Arg('filter', () => SchoolFilter, { nullable: true, description: 'Which schools; the whole register unless asked.' }) filter?: SchoolFilter | null,
+    @Arg('orderBy', () => SchoolOrder, { nullable: true, description: 'How to sort; by name unless asked.' }) orderBy?: SchoolOrder | null,
   ) {
     return listSchools(ctx, filter, orderBy, page);
   }
 
   @Query(() => School, { nullable: true, description: 'One school by its 6-digit URN; null when there is none.' })
-  school(@Ctx() ctx: RequestContext, @Arg('urn', () => String) urn: string) {
+  school(@Ctx() ctx: RequestContext, @Arg('urn', () => String, { description: "The school's unique reference number in the register." }) urn: string) {
     return findSchoolByUrn(ctx, urn);
   }
 

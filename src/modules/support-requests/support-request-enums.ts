@@ -20,8 +20,27 @@ export enum SupportRequestStatus {
   WITHDRAWN = 'WITHDRAWN',
 }
 
-registerEnumType(CommissionerType, { name: 'CommissionerType', description: 'Who commissions support: a school, a local authority, a diocese, an academy trust, the DfE, the alliance itself, or another body.' });
+registerEnumType(CommissionerType, {
+  name: 'CommissionerType',
+  description: 'Who commissions support: a school, a local authority, a diocese, an academy trust, the DfE, the alliance itself, or another body.',
+  valuesConfig: {
+    SCHOOL: { description: 'A school.' },
+    LOCAL_AUTHORITY: { description: 'A local authority.' },
+    DIOCESE: { description: 'A diocese.' },
+    ACADEMY_TRUST: { description: 'An academy trust.' },
+    DFE: { description: 'The Department for Education.' },
+    ALLIANCE: { description: 'The alliance itself.' },
+    OTHER: { description: 'Another commissioner.' },
+  },
+});
 registerEnumType(SupportRequestStatus, {
   name: 'SupportRequestStatus',
   description: 'OPEN: received. BROKERING: a deployment is proposed. MATCHED: a deployment is agreed. CLOSED: done with. WITHDRAWN: the commissioner withdrew it.',
+  valuesConfig: {
+    OPEN: { description: 'Received.' },
+    BROKERING: { description: 'A deployment is proposed.' },
+    MATCHED: { description: 'A deployment is agreed.' },
+    CLOSED: { description: 'Closed.' },
+    WITHDRAWN: { description: 'Withdrawn by the commissioner.' },
+  },
 });

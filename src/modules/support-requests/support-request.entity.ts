@@ -7,7 +7,7 @@ import { CommissionerType, SupportRequestStatus } from './support-request-enums'
 
 /** A commissioner's request to the alliance for support of one school (DOMAIN.md). */
 @Entity('support_requests')
-@ObjectType('SupportRequest', { implements: Node, simpleResolvers: true })
+@ObjectType('SupportRequest', { implements: Node, simpleResolvers: true, description: 'A request for support for a school, which the alliance brokers into deployments.' })
 export class SupportRequest extends Node {
   @PrimaryGeneratedColumn('uuid')
   override id: string;
@@ -15,7 +15,7 @@ export class SupportRequest extends Node {
   @Column('uuid')
   allianceId: string;
 
-  @Field(() => CommissionerType)
+  @Field(() => CommissionerType, { description: 'Who commissions the support.' })
   @Column({ type: 'enum', enum: CommissionerType, enumName: 'commissioner_type' })
   commissionerType: CommissionerType;
 
@@ -48,46 +48,46 @@ export class SupportRequest extends Node {
   @Column({ type: 'enum', enum: DesignationType, enumName: 'designation_type' })
   designationType: DesignationType;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What the support should achieve.' })
   @Column('text', { array: true })
   desiredOutcomes: string[];
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the school would like it to start.' })
   @Column('date', { nullable: true })
   preferredStart: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who pays, in words.' })
   @Column('text', { nullable: true })
   fundingSource: string | null;
 
-  @Field(() => SupportRequestStatus)
+  @Field(() => SupportRequestStatus, { description: 'Where the request stands.' })
   @Column({ type: 'enum', enum: SupportRequestStatus, enumName: 'support_request_status' })
   status: SupportRequestStatus;
 
-  @Field(() => LocalDate)
+  @Field(() => LocalDate, { description: 'When it was received.' })
   @Column('date')
   receivedOn: string;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When it was closed or withdrawn.' })
   @Column('date', { nullable: true })
   closedOn: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why it was closed or withdrawn.' })
   @Column('text', { nullable: true })
   closeReason: string | null;
 
   @Column('uuid', { nullable: true })
   createdByUserId: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record was created.' })
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: 'When the record last changed.' })
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Goes up with each change: what a mutation's expectedVersion is checked against." })
   @VersionColumn()
   version: number;
 }

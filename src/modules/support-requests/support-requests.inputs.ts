@@ -6,7 +6,7 @@ import { SupportRequest } from './support-request.entity';
 
 @InputType({ description: 'Who commissions the support. A school is named by URN, a local authority by its code, a trust or diocese by its GIAS code where known.' })
 export class CommissionerInput {
-  @Field(() => CommissionerType)
+  @Field(() => CommissionerType, { description: 'What sort of commissioner.' })
   type: CommissionerType;
 
   @Field(() => String, { nullable: true, description: 'The body\'s name. Taken from the register for a school, a local authority, a trust or diocese it knows; required for OTHER.' })
@@ -22,15 +22,15 @@ export class CommissionerInput {
   groupCode?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of createSupportRequest.' })
 export class CreateSupportRequestInput {
-  @Field(() => CommissionerInput)
+  @Field(() => CommissionerInput, { description: 'Who commissions the support.' })
   commissioner: CommissionerInput;
 
   @Field({ description: 'The URN of the school to support. It need not be a member of the alliance.' })
   supportedSchoolUrn: string;
 
-  @Field()
+  @Field({ description: 'What the school needs, in words.' })
   needs: string;
 
   @Field(() => [String], { nullable: true, description: 'Areas of expertise needed, by code, name or any alias.' })
@@ -39,45 +39,45 @@ export class CreateSupportRequestInput {
   @Field(() => DesignationType, { nullable: true, description: 'Default SLE; LLE for headteacher support.' })
   designationType?: DesignationType | null;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], { nullable: true, description: 'What the support should achieve.' })
   desiredOutcomes?: string[] | null;
 
-  @Field(() => LocalDate, { nullable: true })
+  @Field(() => LocalDate, { nullable: true, description: 'When the school would like it to start.' })
   preferredStart?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who pays, in words.' })
   fundingSource?: string | null;
 
   @Field(() => LocalDate, { nullable: true, description: 'Default today.' })
   receivedOn?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'The arguments of closeSupportRequest, withdrawSupportRequest.' })
 export class EndSupportRequestInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The support request's global ID." })
   supportRequestId: string;
 
   @Field(() => Int, { nullable: true, description: 'The version you read; a newer change gives CONFLICT.' })
   expectedVersion?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Why.' })
   reason?: string | null;
 }
 
-@InputType()
+@InputType({ description: 'Which requests; every condition given must hold.' })
 export class SupportRequestFilter {
-  @Field(() => [SupportRequestStatus], { nullable: true })
+  @Field(() => [SupportRequestStatus], { nullable: true, description: 'In one of these statuses.' })
   statuses?: SupportRequestStatus[] | null;
 
-  @Field(() => [CommissionerType], { nullable: true })
+  @Field(() => [CommissionerType], { nullable: true, description: 'Commissioned by one of these.' })
   commissionerTypes?: CommissionerType[] | null;
 
-  @Field(() => ID, { nullable: true })
+  @Field(() => ID, { nullable: true, description: 'For this school.' })
   supportedSchoolId?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'What closeSupportRequest, createSupportRequest, withdrawSupportRequest returns.' })
 export class SupportRequestPayload {
-  @Field(() => SupportRequest)
+  @Field(() => SupportRequest, { description: 'The support request, as it stands after the change.' })
   supportRequest: SupportRequest;
 }

@@ -13,26 +13,26 @@ export const SupportRequestConnection = ConnectionType(SupportRequest);
 @Resolver(() => SupportRequest)
 export class SupportRequestResolver {
   @Query(() => SupportRequestConnection, { description: 'Requests for support to the acting alliance, newest first: the coordinator all; a head those for their school or that their school takes part in; a system leader those of their deployments.' })
-  supportRequests(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => SupportRequestFilter, { nullable: true }) filter?: SupportRequestFilter | null) {
+  supportRequests(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => SupportRequestFilter, { nullable: true, description: 'Which requests; all you may see unless asked.' }) filter?: SupportRequestFilter | null) {
     return listSupportRequests(ctx, filter, page);
   }
 
   @Mutation(() => SupportRequestPayload, { description: 'A request from a commissioner for a supported school.' })
-  async createSupportRequest(@Ctx() ctx: RequestContext, @Arg('input', () => CreateSupportRequestInput) input: CreateSupportRequestInput) {
+  async createSupportRequest(@Ctx() ctx: RequestContext, @Arg('input', () => CreateSupportRequestInput, { description: 'What to do, and to what.' }) input: CreateSupportRequestInput) {
     return { supportRequest: await createSupportRequest(ctx, input) };
   }
 
   @Mutation(() => SupportRequestPayload, { description: 'Done with: met, or no longer needed.' })
-  async closeSupportRequest(@Ctx() ctx: RequestContext, @Arg('input', () => EndSupportRequestInput) input: EndSupportRequestInput) {
+  async closeSupportRequest(@Ctx() ctx: RequestContext, @Arg('input', () => EndSupportRequestInput, { description: 'What to do, and to what.' }) input: EndSupportRequestInput) {
     return { supportRequest: await endSupportRequest(ctx, input, SupportRequestStatus.CLOSED) };
   }
 
   @Mutation(() => SupportRequestPayload, { description: 'The commissioner withdrew the request; the reason is required.' })
-  async withdrawSupportRequest(@Ctx() ctx: RequestContext, @Arg('input', () => EndSupportRequestInput) input: EndSupportRequestInput) {
+  async withdrawSupportRequest(@Ctx() ctx: RequestContext, @Arg('input', () => EndSupportRequestInput, { description: 'What to do, and to what.' }) input: EndSupportRequestInput) {
     return { supportRequest: await endSupportRequest(ctx, input, SupportRequestStatus.WITHDRAWN) };
   }
 
-  @FieldResolver(() => School)
+  @FieldResolver(() => School, { description: 'The school to be supported.' })
   async supportedSchool(@Root() r: SupportRequest, @Ctx() ctx: RequestContext) {
     return ctx.loaders.schoolById.load(r.supportedSchoolId);
   }

@@ -4,20 +4,20 @@ import { UserStatus } from './user-enums';
 
 /** Who signs in. The token names the user; rights come from memberships, read on every request. */
 @Entity('users')
-@ObjectType('User', { simpleResolvers: true })
+@ObjectType('User', { simpleResolvers: true, description: 'A signed-in user of the platform.' })
 export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field()
+  @Field({ description: 'Their email address.' })
   @Column('text')
   email: string;
 
-  @Field()
+  @Field({ description: 'Their name as shown.' })
   @Column('text')
   displayName: string;
 
-  @Field(() => UserStatus)
+  @Field(() => UserStatus, { description: 'Whether they may sign in.' })
   @Column({ type: 'enum', enum: UserStatus, enumName: 'user_status', default: UserStatus.ACTIVE })
   status: UserStatus;
 

@@ -20,7 +20,7 @@ export class ViewerResolver {
     };
   }
 
-  @FieldResolver(() => Alliance, { nullable: true })
+  @FieldResolver(() => Alliance, { nullable: true, description: 'The alliance this request acts for (X-Alliance-Id, or the one membership).' })
   actingAlliance(@Root() viewer: Viewer, @Ctx() ctx: RequestContext) {
     return viewer.actingAllianceId ? ctx.loaders.allianceById.load(viewer.actingAllianceId) : null;
   }
@@ -28,7 +28,7 @@ export class ViewerResolver {
 
 @Resolver(() => ViewerMembership)
 export class ViewerMembershipResolver {
-  @FieldResolver(() => Alliance)
+  @FieldResolver(() => Alliance, { description: 'The alliance.' })
   alliance(@Root() membership: ViewerMembership, @Ctx() ctx: RequestContext) {
     return ctx.loaders.allianceById.load(membership.allianceId);
   }

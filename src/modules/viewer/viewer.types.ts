@@ -8,19 +8,19 @@ export class ViewerMembership {
   schoolId: string | null;
   personId: string | null;
 
-  @Field(() => MembershipRole)
+  @Field(() => MembershipRole, { description: 'Their role in the alliance.' })
   role: MembershipRole;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The signed-in user, their memberships, and what this request acts as.' })
 export class Viewer {
-  @Field(() => User)
+  @Field(() => User, { description: 'The signed-in user.' })
   user: User;
 
-  @Field()
+  @Field({ description: 'Whether they administer the platform.' })
   isPlatformAdmin: boolean;
 
-  @Field(() => [ViewerMembership])
+  @Field(() => [ViewerMembership], { description: 'Their memberships: each an alliance and their role in it.' })
   memberships: ViewerMembership[];
 
   actingAllianceId: string | null;
