@@ -15,12 +15,12 @@ export class PageArgs {
   after?: string | null;
 }
 
-@ObjectType({ simpleResolvers: true })
+@ObjectType({ simpleResolvers: true, description: 'Where a page of a list stands, for fetching the next one.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether more objects follow this page.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The last edge's cursor; pass it as `after` for the next page. Null on an empty page." })
   endCursor: string | null;
 }
 
@@ -37,21 +37,21 @@ export interface Connection<T> {
 }
 
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name = nodeType.name) {
-  @ObjectType(`${name}Edge`, { simpleResolvers: true })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} in a page of a list, with its cursor.` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'Opaque position of this edge; pass it as `after` to start the next page after it.' })
     cursor: string;
 
-    @Field(() => nodeType)
+    @Field(() => nodeType, { description: `The ${name}.` })
     node: T;
   }
 
-  @ObjectType(`${name}Connection`, { simpleResolvers: true })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} objects.` })
   class ConnectionClass {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The objects on this page, in order.' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Whether a next page exists and where it starts.' })
     pageInfo: PageInfo;
 
     @Field(() => Int, { description: 'How many objects the whole list has, across pages.' })
