@@ -17,6 +17,7 @@ import {
 } from './deployments.inputs';
 import { agreeDeployment, listDeployments, moveDeployment, proposeDeployment, signDeployment, updateDeploymentTerms } from './deployments.service';
 import { deploymentMovesFrom } from './lifecycle';
+import { DeploymentWhere } from '../../common/where/lists';
 
 export const DeploymentConnection = ConnectionType(Deployment);
 
@@ -39,8 +40,9 @@ export class DeploymentResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Which deployments; all you may see unless asked.' }) filter?: DeploymentFilter | null,
     @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'How to sort.' }) orderBy?: DeploymentOrder | null,
+    @Arg('where', () => DeploymentWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
-    return listDeployments(ctx, filter, orderBy, page);
+    return listDeployments(ctx, filter, orderBy, page, where);
   }
 
   @Mutation(() => DeploymentPayload, { description: 'A deployment of an active system leader for a request, with the terms known so far. Never to their own school.' })

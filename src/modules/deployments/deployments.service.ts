@@ -5,6 +5,8 @@ import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors
 import { expectGlobalId } from '../../common/global-id';
 import { OrderDirection } from '../../common/order-direction';
 import { paginate, SortKey } from '../../common/paginate';
+import { applyWhere } from '../../common/where/where';
+import { DEPLOYMENT_WHERE } from '../../common/where/lists';
 import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { scopedQuery } from '../../loaders/helpers';
@@ -209,7 +211,7 @@ const SORTS: Record<DeploymentOrderField, Omit<SortKey<Deployment>, 'direction'>
 };
 
 /** The deployments the caller may see, filtered in SQL before paging. */
-export function listDeployments(ctx: RequestContext, filter: DeploymentFilter | null | undefined, order: DeploymentOrder | null | undefined, page: PageArgs) {
+export function listDeployments(ctx: RequestContext, filter: DeploymentFilter | null | undefined, order: DeploymentOrder | null | undefined, page: PageArgs, where?: object | null) {
   actingOf(ctx);
   const qb = scopedQuery(ctx, Deployment, { visible: deploymentsVisibleTo }) ?? ctx.em.createQueryBuilder(Deployment, 'e').where('false');
   const id = (value: string, type: string, field: string) => expectGlobalId(value, type, `filter.${field}`);
@@ -220,6 +222,7 @@ export function listDeployments(ctx: RequestContext, filter: DeploymentFilter | 
   if (filter?.supportedSchoolId) qb.andWhere('e.supported_school_id = :supportedSchoolId', { supportedSchoolId: id(filter.supportedSchoolId, 'School', 'supportedSchoolId') });
   if (filter?.homeSchoolId) qb.andWhere('e.home_school_id = :homeSchoolId', { homeSchoolId: id(filter.homeSchoolId, 'School', 'homeSchoolId') });
   if (filter?.academicYear != null) qb.andWhere('e.academic_year = :academicYear', { academicYear: filter.academicYear });
+  applyWhere(qb, DEPLOYMENT_WHERE, where);
   const sort = SORTS[order?.field ?? DeploymentOrderField.PROPOSED_ON];
   return paginate(qb, page, { ...sort, direction: order?.direction ?? OrderDirection.DESC });
 }

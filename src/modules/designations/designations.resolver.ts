@@ -23,6 +23,7 @@ import { giveDesignationReference } from './references.service';
 import { ReleaseCommitment } from './release-commitment.entity';
 import { setReleaseCommitment } from './release-commitments.service';
 import { completeDesignationReview, startDesignationReview } from './reviews.service';
+import { DesignationWhere } from '../../common/where/lists';
 
 export const DesignationConnection = ConnectionType(Designation);
 
@@ -50,8 +51,9 @@ export class DesignationResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => DesignationFilter, { nullable: true, description: 'Which designations; all you may see unless asked.' }) filter?: DesignationFilter | null,
     @Arg('orderBy', () => DesignationOrder, { nullable: true, description: 'How to sort.' }) orderBy?: DesignationOrder | null,
+    @Arg('where', () => DesignationWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
-    return listDesignations(ctx, filter, orderBy, page);
+    return listDesignations(ctx, filter, orderBy, page, where);
   }
 
   @Mutation(() => DesignationPayload, { description: 'An application: by the applicant for themself, or by the coordinator for anyone of the alliance.' })

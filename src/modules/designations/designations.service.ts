@@ -16,6 +16,8 @@ import { DesignateInput, DesignationFilter, DesignationOrder, DesignationOrderFi
 import { Checkpoint, unmetRules } from './eligibility';
 import { checkTransition, moverOf } from './lifecycle';
 import { BadUserInput } from '../../common/errors';
+import { applyWhere } from '../../common/where/where';
+import { DESIGNATION_WHERE } from '../../common/where/lists';
 
 /** A Lead Practitioner's accreditation lasts three years (DOMAIN.md). */
 export const LP_ACCREDITATION_YEARS = 3;
@@ -76,7 +78,7 @@ const SORTS: Record<DesignationOrderField, Omit<SortKey<Designation>, 'direction
 };
 
 /** The directory: the designations the caller may see, filtered in SQL before paging. */
-export async function listDesignations(ctx: RequestContext, filter: DesignationFilter | null | undefined, order: DesignationOrder | null | undefined, page: PageArgs) {
+export async function listDesignations(ctx: RequestContext, filter: DesignationFilter | null | undefined, order: DesignationOrder | null | undefined, page: PageArgs, where?: object | null) {
   actingOf(ctx);
   const qb = scopedQuery(ctx, Designation, { visible: designationsVisibleTo }) ?? ctx.em.createQueryBuilder(Designation, 'e').where('false');
   if (filter?.types?.length) qb.andWhere('e.type = ANY(:types)', { types: filter.types });
@@ -93,6 +95,7 @@ export async function listDesignations(ctx: RequestContext, filter: DesignationF
   if (filter?.reviewDueBefore) qb.andWhere('e.review_due_on < :reviewDueBefore', { reviewDueBefore: filter.reviewDueBefore });
   if (filter?.roundId) qb.andWhere('e.round_id = :roundId', { roundId: expectGlobalId(filter.roundId, 'RecruitmentRound', 'filter.roundId') });
   if (filter?.personId) qb.andWhere('e.person_id = :personId', { personId: expectGlobalId(filter.personId, 'Person', 'filter.personId') });
+  applyWhere(qb, DESIGNATION_WHERE, where);
   const sort = SORTS[order?.field ?? DesignationOrderField.APPLIED_ON];
   return paginate(qb, page, { ...sort, direction: order?.direction ?? OrderDirection.ASC });
 }

@@ -5,6 +5,7 @@ import { School } from '../schools/school.entity';
 import { CreatePersonInput, CreatePersonPayload, PersonFilter, PersonOrder, UpdatePersonInput, UpdatePersonPayload } from './people.inputs';
 import { createPerson, listPeople, updatePerson } from './people.service';
 import { Person } from './person.entity';
+import { PersonWhere } from '../../common/where/lists';
 
 export const PersonConnection = ConnectionType(Person);
 
@@ -16,8 +17,9 @@ export class PeopleResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => PersonFilter, { nullable: true, description: 'Which staff records; all you may see unless asked.' }) filter?: PersonFilter | null,
     @Arg('orderBy', () => PersonOrder, { nullable: true, description: 'How to sort; by name unless asked.' }) orderBy?: PersonOrder | null,
+    @Arg('where', () => PersonWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
-    return listPeople(ctx, filter, orderBy, page);
+    return listPeople(ctx, filter, orderBy, page, where);
   }
 
   @Mutation(() => CreatePersonPayload, { description: "Adds a staff record to one of the acting alliance's schools." })

@@ -15,6 +15,8 @@ import { CreatePersonInput, PersonFilter, PersonOrder, PersonOrderField, UpdateP
 import { Person } from './person.entity';
 import { canEditPerson, contactVisibleSql, FIELDS_PRACTITIONERS_CANNOT_SET, peopleVisibleTo } from './person.policy';
 import { optionalEmail, optionalPastDate, optionalPhone, optionalText, requiredText } from './person.validation';
+import { applyWhere } from '../../common/where/where';
+import { PERSON_WHERE } from '../../common/where/lists';
 
 /** The acting alliance's staff records that the caller may see: tenant and visibility in SQL, before paging. */
 function visiblePeople(ctx: RequestContext) {
@@ -22,7 +24,7 @@ function visiblePeople(ctx: RequestContext) {
   return scopedQuery(ctx, Person, { visible: peopleVisibleTo }) ?? ctx.em.createQueryBuilder(Person, 'e').where('false');
 }
 
-export function listPeople(ctx: RequestContext, filter: PersonFilter | null | undefined, order: PersonOrder | null | undefined, page: PageArgs) {
+export function listPeople(ctx: RequestContext, filter: PersonFilter | null | undefined, order: PersonOrder | null | undefined, page: PageArgs, where?: object | null) {
   const qb = visiblePeople(ctx);
   const search = filter?.search?.trim();
   if (search) {
@@ -37,6 +39,7 @@ export function listPeople(ctx: RequestContext, filter: PersonFilter | null | un
   }
   if (filter?.schoolId) qb.andWhere('e.school_id = :schoolId', { schoolId: expectGlobalId(filter.schoolId, 'School', 'filter.schoolId') });
   if (filter?.leadershipLevels) qb.andWhere('e.leadership_level = ANY(:levels)', { levels: filter.leadershipLevels });
+  applyWhere(qb, PERSON_WHERE, where);
   const direction = order?.direction ?? OrderDirection.ASC;
   // Milliseconds, as a cursor carries them: PostgreSQL keeps microseconds that a JavaScript date drops.
   return order?.field === PersonOrderField.UPDATED_AT

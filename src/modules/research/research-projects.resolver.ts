@@ -15,6 +15,7 @@ import {
   CreateResearchProjectInput, ResearchProjectFilter, ResearchProjectMove, ResearchProjectOrder, ResearchProjectPayload, TransitionResearchProjectInput, UpdateResearchProjectInput,
 } from './research-projects.inputs';
 import { createResearchProject, listResearchProjects, transitionResearchProject, updateResearchProject } from './research-projects.service';
+import { ResearchProjectWhere } from '../../common/where/lists';
 
 export const ResearchProjectConnection = ConnectionType(ResearchProject);
 
@@ -28,8 +29,9 @@ export class ResearchProjectResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => ResearchProjectFilter, { nullable: true, description: 'Which projects; all you may see unless asked.' }) filter?: ResearchProjectFilter | null,
     @Arg('orderBy', () => ResearchProjectOrder, { nullable: true, description: 'How to sort.' }) orderBy?: ResearchProjectOrder | null,
+    @Arg('where', () => ResearchProjectWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
-    return listResearchProjects(ctx, filter, orderBy, page);
+    return listResearchProjects(ctx, filter, orderBy, page, where);
   }
 
   @Mutation(() => ResearchProjectPayload, { description: 'A new project, PROPOSED: by the coordinator, or proposed by a practitioner, who becomes its lead.' })

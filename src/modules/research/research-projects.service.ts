@@ -23,6 +23,8 @@ import {
 } from './research-projects.inputs';
 import { researchMoverOf, researchProjectForChange, saveResearchProject, snapshotProject } from './research-store';
 import { researchVisibleTo } from './research.policy';
+import { applyWhere } from '../../common/where/where';
+import { RESEARCH_PROJECT_WHERE } from '../../common/where/lists';
 
 const MAX_TITLE = 300;
 const MAX_KEYWORDS = 30;
@@ -320,7 +322,7 @@ const SORTS: Record<ResearchProjectOrderField, Omit<SortKey<ResearchProject>, 'd
 };
 
 /** The acting alliance's R&D database, filtered in SQL before paging (T4). */
-export async function listResearchProjects(ctx: RequestContext, filter: ResearchProjectFilter | null | undefined, order: ResearchProjectOrder | null | undefined, page: PageArgs) {
+export async function listResearchProjects(ctx: RequestContext, filter: ResearchProjectFilter | null | undefined, order: ResearchProjectOrder | null | undefined, page: PageArgs, where?: object | null) {
   actingOf(ctx);
   const qb = scopedQuery(ctx, ResearchProject, { visible: researchVisibleTo }) ?? ctx.em.createQueryBuilder(ResearchProject, 'e').where('false');
   if (filter?.statuses?.length) qb.andWhere('e.status = ANY(CAST(:statuses AS research_status[]))', { statuses: filter.statuses });
@@ -341,6 +343,7 @@ export async function listResearchProjects(ctx: RequestContext, filter: Research
     // websearch_to_tsquery parses any text (quotes, operators, stray brackets) without an error.
     qb.andWhere(`e.search @@ websearch_to_tsquery('english', :search)`, { search: filter.search.slice(0, 1000) });
   }
+  applyWhere(qb, RESEARCH_PROJECT_WHERE, where);
   const sort = SORTS[order?.field ?? ResearchProjectOrderField.UPDATED_AT];
   return paginate(qb, page, { ...sort, direction: order?.direction ?? OrderDirection.DESC });
 }

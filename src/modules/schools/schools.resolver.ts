@@ -5,6 +5,7 @@ import { SchoolMembershipConnection } from '../alliances/alliances.resolver';
 import { School } from './school.entity';
 import { SchoolFilter, SchoolOrder } from './schools.inputs';
 import { findSchoolByUrn, listSchools } from './schools.service';
+import { SchoolWhere } from '../../common/where/lists';
 
 export const SchoolConnection = ConnectionType(School);
 
@@ -16,8 +17,9 @@ export class SchoolResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => SchoolFilter, { nullable: true, description: 'Which schools; the whole register unless asked.' }) filter?: SchoolFilter | null,
     @Arg('orderBy', () => SchoolOrder, { nullable: true, description: 'How to sort; by name unless asked.' }) orderBy?: SchoolOrder | null,
+    @Arg('where', () => SchoolWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
-    return listSchools(ctx, filter, orderBy, page);
+    return listSchools(ctx, filter, orderBy, page, where);
   }
 
   @Query(() => School, { nullable: true, description: 'One school by its 6-digit URN; null when there is none.' })

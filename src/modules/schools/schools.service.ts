@@ -10,6 +10,8 @@ import { currentMembership } from '../alliances/current-membership';
 import { normaliseCode } from './school-record';
 import { School } from './school.entity';
 import { SchoolFilter, SchoolOrder, SchoolOrderField } from './schools.inputs';
+import { applyWhere } from '../../common/where/where';
+import { SCHOOL_WHERE } from '../../common/where/lists';
 
 const URN = /^\d{6}$/;
 const MAX_SEARCH = 100;
@@ -24,7 +26,7 @@ export function findSchoolByUrn(ctx: RequestContext, urn: string): Promise<Schoo
   return ctx.loaders.schoolByUrn.load(checkUrn(urn, 'urn'));
 }
 
-export async function listSchools(ctx: RequestContext, filter: SchoolFilter | null | undefined, order: SchoolOrder | null | undefined, page: PageArgs) {
+export async function listSchools(ctx: RequestContext, filter: SchoolFilter | null | undefined, order: SchoolOrder | null | undefined, page: PageArgs, where?: object | null) {
   const qb = ctx.em.createQueryBuilder(School, 'school');
   const f = filter ?? {};
   if (f.search != null) {
@@ -55,6 +57,7 @@ export async function listSchools(ctx: RequestContext, filter: SchoolFilter | nu
       { allianceId: alliance?.id ?? '00000000-0000-0000-0000-000000000000' },
     );
   }
+  applyWhere(qb, SCHOOL_WHERE, where);
   const direction = order?.direction ?? OrderDirection.ASC;
   const sort =
     order?.field === SchoolOrderField.URN

@@ -7,14 +7,20 @@ import { SupportRequestStatus } from './support-request-enums';
 import { SupportRequest } from './support-request.entity';
 import { CreateSupportRequestInput, EndSupportRequestInput, SupportRequestFilter, SupportRequestPayload } from './support-requests.inputs';
 import { createSupportRequest, endSupportRequest, listSupportRequests } from './support-requests.service';
+import { SupportRequestWhere } from '../../common/where/lists';
 
 export const SupportRequestConnection = ConnectionType(SupportRequest);
 
 @Resolver(() => SupportRequest)
 export class SupportRequestResolver {
   @Query(() => SupportRequestConnection, { description: 'Requests for support to the acting alliance, newest first: the coordinator all; a head those for their school or that their school takes part in; a system leader those of their deployments.' })
-  supportRequests(@Ctx() ctx: RequestContext, @Args() page: PageArgs, @Arg('filter', () => SupportRequestFilter, { nullable: true, description: 'Which requests; all you may see unless asked.' }) filter?: SupportRequestFilter | null) {
-    return listSupportRequests(ctx, filter, page);
+  supportRequests(
+    @Ctx() ctx: RequestContext,
+    @Args() page: PageArgs,
+    @Arg('filter', () => SupportRequestFilter, { nullable: true, description: 'Which requests; all you may see unless asked.' }) filter?: SupportRequestFilter | null,
+    @Arg('where', () => SupportRequestWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
+  ) {
+    return listSupportRequests(ctx, filter, page, where);
   }
 
   @Mutation(() => SupportRequestPayload, { description: 'A request from a commissioner for a supported school.' })

@@ -17,6 +17,8 @@ import { checkSupportRequestTransition } from './lifecycle';
 import { CommissionerType, SupportRequestStatus } from './support-request-enums';
 import { SupportRequest } from './support-request.entity';
 import { CommissionerInput, CreateSupportRequestInput, EndSupportRequestInput, SupportRequestFilter } from './support-requests.inputs';
+import { applyWhere } from '../../common/where/where';
+import { SUPPORT_REQUEST_WHERE } from '../../common/where/lists';
 
 export const SUPPORT_REQUEST_AUDITED_FIELDS = [
   'status', 'commissionerType', 'commissionerName', 'commissionerSchoolId', 'commissionerLaCode', 'commissionerGroupCode', 'supportedSchoolId', 'needs',
@@ -141,11 +143,12 @@ export function endSupportRequest(ctx: RequestContext, input: EndSupportRequestI
 }
 
 /** The requests the caller may see, newest first. */
-export function listSupportRequests(ctx: RequestContext, filter: SupportRequestFilter | null | undefined, page: PageArgs) {
+export function listSupportRequests(ctx: RequestContext, filter: SupportRequestFilter | null | undefined, page: PageArgs, where?: object | null) {
   actingOf(ctx);
   const qb = scopedQuery(ctx, SupportRequest, { visible: supportRequestsVisibleTo }) ?? ctx.em.createQueryBuilder(SupportRequest, 'e').where('false');
   if (filter?.statuses?.length) qb.andWhere('e.status = ANY(:statuses)', { statuses: filter.statuses });
   if (filter?.commissionerTypes?.length) qb.andWhere('e.commissioner_type = ANY(:commissionerTypes)', { commissionerTypes: filter.commissionerTypes });
   if (filter?.supportedSchoolId) qb.andWhere('e.supported_school_id = :supportedSchoolId', { supportedSchoolId: expectGlobalId(filter.supportedSchoolId, 'School', 'filter.supportedSchoolId') });
+  applyWhere(qb, SUPPORT_REQUEST_WHERE, where);
   return paginate(qb, page, { expression: 'e.received_on', value: (r) => r.receivedOn, direction: 'DESC' });
 }
