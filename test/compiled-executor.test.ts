@@ -67,7 +67,7 @@ describe('the compiled executor', () => {
           'Alliance.settings', 'Alliance.tariffs', 'Alliance.termDates', 'Person.email', 'Person.id', 'Person.phone', 'Person.school',
           'Designation.id', 'Designation.person', 'Designation.references', 'Designation.releaseCommitments', 'Designation.reviews',
           'Designation.assessors', 'Designation.assessmentNotes', 'Designation.decisionReason', 'RecruitmentRound.id', 'RecruitmentRound.progress',
-          'Designation.capacity', 'SupportRequest.id', 'Deployment.id',
+          'Designation.capacity', 'SupportRequest.id', 'Deployment.id', 'ResearchProject.id', 'ResearchCall.id',
         ].sort(),
       );
       const rootFields = [...Object.keys(guarded.getQueryType()!.getFields()), ...Object.keys(guarded.getMutationType()!.getFields())];

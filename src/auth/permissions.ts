@@ -141,6 +141,12 @@ export const rules = {
   Deployment: {
     id: isRowOfActingAlliance,
   },
+  ResearchProject: {
+    id: isRowOfActingAlliance,
+  },
+  ResearchCall: {
+    id: isRowOfActingAlliance,
+  },
 } as const;
 
 /**
