@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Node } from '../../common/node';
+import { numericColumn } from '../../common/numeric-column';
 import { DateTime, LocalDate } from '../../common/scalars';
 import { SessionLength, SessionStatus } from './deployment-enums';
-import { numeric } from './deployment.entity';
 
 /** A day, half day or some hours of a deployment, planned, delivered or cancelled, with its visit record. */
 @Entity('deployment_sessions')
@@ -27,7 +27,7 @@ export class DeploymentSession extends Node {
   length: SessionLength;
 
   @Field(() => Number, { nullable: true, description: 'For HOURS: how many.' })
-  @Column('numeric', { precision: 4, scale: 2, nullable: true, transformer: numeric })
+  @Column('numeric', { precision: 4, scale: 2, nullable: true, transformer: numericColumn })
   hours: number | null;
 
   @Field(() => SessionStatus, { description: 'Whether it is planned, delivered or cancelled.' })

@@ -1,10 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Node } from '../../common/node';
+import { numericColumn } from '../../common/numeric-column';
 import { AcademicYear, DateTime, LocalDate } from '../../common/scalars';
 import { DeploymentModel, DeploymentStatus, ImpactRating } from './deployment-enums';
-
-export const numeric = { to: (value: number | null) => value, from: (value: string | number | null) => (value == null ? null : Number(value)) };
 
 /**
  * One contracted engagement of a system leader with a supported school (DOMAIN.md). Its status moves
@@ -59,7 +58,7 @@ export class Deployment extends Node {
   fundingSource: string | null;
 
   @Field(() => Number, { nullable: true, description: 'Days contracted, in days (hours count pro rata).' })
-  @Column('numeric', { precision: 5, scale: 2, nullable: true, transformer: numeric })
+  @Column('numeric', { precision: 5, scale: 2, nullable: true, transformer: numericColumn })
   plannedDays: number | null;
 
   @Field(() => DeploymentModel, { nullable: true, description: 'The shape of the support.' })

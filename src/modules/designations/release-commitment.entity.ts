@@ -1,9 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { Node } from '../../common/node';
+import { numericColumn } from '../../common/numeric-column';
 import { AcademicYear, DateTime, LocalDate } from '../../common/scalars';
-
-const days = { to: (value: number) => value, from: (value: string | number) => Number(value) };
 
 /** Days a year the head of the person's school releases them for system-leader work, per academic year. */
 @Entity('release_commitments')
@@ -23,7 +22,7 @@ export class ReleaseCommitment extends Node {
   academicYear: number;
 
   @Field({ description: 'Whole or half days.' })
-  @Column('numeric', { precision: 4, scale: 1, transformer: days })
+  @Column('numeric', { precision: 4, scale: 1, transformer: numericColumn })
   committedDays: number;
 
   @Column('uuid', { nullable: true })
