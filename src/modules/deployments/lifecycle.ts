@@ -1,4 +1,4 @@
-import { Conflict, Forbidden } from '../../common/errors';
+import { stateMachine, Transition } from '../../common/state-machine';
 import { DeploymentStatus as S } from './deployment-enums';
 
 /**
@@ -10,13 +10,6 @@ export enum DeploymentMover {
   SUPPORTED_HEAD = 'SUPPORTED_HEAD',
 }
 
-interface Transition {
-  from: S;
-  to: S;
-  /** The mutation that makes the move. */
-  action: string;
-  by: DeploymentMover[];
-}
 
 const { COORDINATOR, SUPPORTED_HEAD } = DeploymentMover;
 
@@ -25,7 +18,7 @@ const { COORDINATOR, SUPPORTED_HEAD } = DeploymentMover;
  * A deployment on hold resumes to where it was held from (resumeDeployment). The evaluation is
  * the supported head's; the coordinator records one given on paper.
  */
-export const TRANSITIONS: readonly Transition[] = [
+export const TRANSITIONS: readonly Transition<S, DeploymentMover>[] = [
   { from: S.PROPOSED, to: S.AGREED, action: 'agreeDeployment', by: [COORDINATOR] },
   { from: S.PROPOSED, to: S.DECLINED, action: 'declineDeployment', by: [COORDINATOR] },
   { from: S.PROPOSED, to: S.CANCELLED, action: 'cancelDeployment', by: [COORDINATOR] },
@@ -49,16 +42,10 @@ export const TERMS_OPEN: readonly S[] = [S.PROPOSED];
 
 const NAMES: Record<DeploymentMover, string> = { [COORDINATOR]: 'the coordinator', [SUPPORTED_HEAD]: "the supported school's head" };
 
+const lifecycle = stateMachine('a deployment', TRANSITIONS, NAMES);
+
 /** Refuses a move the table does not allow (CONFLICT naming both states), or one this mover may not make (FORBIDDEN). */
-export function checkDeploymentTransition(from: S, to: S, action: string, mover: DeploymentMover | null): void {
-  const moves = TRANSITIONS.filter((t) => t.from === from && t.to === to);
-  if (!moves.length) throw new Conflict(`a deployment cannot move from ${from} to ${to}`);
-  const move = moves.find((t) => t.action === action);
-  if (!move) throw new Conflict(`a deployment moves from ${from} to ${to} with ${moves.map((t) => t.action).join(' or ')}, not ${action}`);
-  if (!mover || !move.by.includes(mover)) throw new Forbidden(`only ${move.by.map((m) => NAMES[m]).join(' or ')} may move a deployment from ${from} to ${to}`);
-}
+export const checkDeploymentTransition = lifecycle.check;
 
 /** The moves this mover may make from a status, for screens to offer. */
-export function deploymentMovesFrom(from: S, mover: DeploymentMover | null): Transition[] {
-  return mover ? TRANSITIONS.filter((t) => t.from === from && t.by.includes(mover)) : [];
-}
+export const deploymentMovesFrom = lifecycle.movesFrom;

@@ -1,4 +1,4 @@
-import { Conflict, Forbidden } from '../../common/errors';
+import { stateMachine, Transition } from '../../common/state-machine';
 import { Acting } from '../../context/context';
 import { ActingRole } from '../users/user-enums';
 import { DesignationStatus as S } from './designation-enums';
@@ -15,13 +15,6 @@ export enum Mover {
   SYSTEM = 'SYSTEM',
 }
 
-interface Transition {
-  from: S;
-  to: S;
-  /** The mutation that makes the move. */
-  action: string;
-  by: Mover[];
-}
 
 const { COORDINATOR, HOLDER, TRIGGER, SYSTEM } = Mover;
 const APPLICATION_STAGES = [S.APPLIED, S.SHORTLISTED, S.ASSESSED, S.APPROVED];
@@ -32,7 +25,7 @@ const APPLICATION_STAGES = [S.APPLIED, S.SHORTLISTED, S.ASSESSED, S.APPROVED];
  * shortlisting (APPLIED → REJECTED), and an applicant can withdraw before designation. An upheld
  * appeal approves the rejected application.
  */
-export const TRANSITIONS: readonly Transition[] = [
+export const TRANSITIONS: readonly Transition<S, Mover>[] = [
   { from: S.APPLIED, to: S.SHORTLISTED, action: 'recordAssessmentOutcome', by: [COORDINATOR] },
   { from: S.APPLIED, to: S.REJECTED, action: 'recordAssessmentOutcome', by: [COORDINATOR] },
   { from: S.SHORTLISTED, to: S.ASSESSED, action: 'recordAssessmentOutcome', by: [COORDINATOR] },
@@ -59,21 +52,10 @@ export function moverOf(acting: Acting, personId: string): Mover | null {
   return null;
 }
 
-/**
- * Refuses a move the table does not allow (CONFLICT naming both states, and the mutation that makes
- * it if another one does), or one this mover may not make (FORBIDDEN).
- */
-export function checkTransition(from: S, to: S, action: string, mover: Mover | null): void {
-  const moves = TRANSITIONS.filter((t) => t.from === from && t.to === to);
-  if (!moves.length) throw new Conflict(`a designation cannot move from ${from} to ${to}`);
-  const move = moves.find((t) => t.action === action);
-  if (!move) throw new Conflict(`a designation moves from ${from} to ${to} with ${moves.map((t) => t.action).join(' or ')}, not ${action}`);
-  if (!mover || !move.by.includes(mover)) {
-    throw new Forbidden(`only ${move.by.filter((m) => m === COORDINATOR || m === HOLDER).map((m) => (m === COORDINATOR ? 'the coordinator' : 'the holder')).join(' or ')} may move a designation from ${from} to ${to}`);
-  }
-}
+const lifecycle = stateMachine('a designation', TRANSITIONS, { [Mover.COORDINATOR]: 'the coordinator', [Mover.HOLDER]: 'the holder' });
+
+/** Refuses a move the table does not allow (CONFLICT naming both states), or one this mover may not make (FORBIDDEN). */
+export const checkTransition = lifecycle.check;
 
 /** The moves this mover may make from a status, for screens to offer. */
-export function movesFrom(from: S, mover: Mover | null): Transition[] {
-  return mover ? TRANSITIONS.filter((t) => t.from === from && t.by.includes(mover)) : [];
-}
+export const movesFrom = lifecycle.movesFrom;

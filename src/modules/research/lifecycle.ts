@@ -1,4 +1,4 @@
-import { Conflict, Forbidden } from '../../common/errors';
+import { stateMachine, Transition } from '../../common/state-machine';
 import { ResearchStatus as S } from './research-enums';
 
 /** Who moves a project: the coordinator, or a Lead Practitioner who leads it. */
@@ -7,13 +7,6 @@ export enum ResearchMover {
   LEAD = 'LEAD',
 }
 
-interface Transition {
-  from: S;
-  to: S;
-  /** The mutation that makes the move. */
-  action: string;
-  by: ResearchMover[];
-}
 
 const { COORDINATOR, LEAD } = ResearchMover;
 const BEFORE_PUBLICATION = [S.PROPOSED, S.APPROVED, S.IN_PROGRESS, S.WRITING_UP, S.SUBMITTED, S.REVISIONS_REQUESTED, S.ACCEPTED];
@@ -24,7 +17,7 @@ const BEFORE_PUBLICATION = [S.PROPOSED, S.APPROVED, S.IN_PROGRESS, S.WRITING_UP,
  * the lead moves their own work on and submits it; publication is publishResearchProject's, behind
  * the publication gate; either may withdraw a project before it is published.
  */
-export const TRANSITIONS: readonly Transition[] = [
+export const TRANSITIONS: readonly Transition<S, ResearchMover>[] = [
   { from: S.PROPOSED, to: S.APPROVED, action: 'transitionResearchProject', by: [COORDINATOR] },
   { from: S.APPROVED, to: S.IN_PROGRESS, action: 'transitionResearchProject', by: [COORDINATOR, LEAD] },
   { from: S.IN_PROGRESS, to: S.WRITING_UP, action: 'transitionResearchProject', by: [COORDINATOR, LEAD] },
@@ -39,16 +32,10 @@ export const TRANSITIONS: readonly Transition[] = [
 
 const NAMES: Record<ResearchMover, string> = { [COORDINATOR]: 'the coordinator', [LEAD]: "the project's lead" };
 
+const lifecycle = stateMachine('a research project', TRANSITIONS, NAMES);
+
 /** Refuses a move the table does not allow (CONFLICT naming both states), or one this mover may not make (FORBIDDEN). */
-export function checkResearchTransition(from: S, to: S, action: string, mover: ResearchMover | null): void {
-  const moves = TRANSITIONS.filter((t) => t.from === from && t.to === to);
-  if (!moves.length) throw new Conflict(`a research project cannot move from ${from} to ${to}`);
-  const move = moves.find((t) => t.action === action);
-  if (!move) throw new Conflict(`a research project moves from ${from} to ${to} with ${moves.map((t) => t.action).join(' or ')}, not ${action}`);
-  if (!mover || !move.by.includes(mover)) throw new Forbidden(`only ${move.by.map((m) => NAMES[m]).join(' or ')} may move a research project from ${from} to ${to}`);
-}
+export const checkResearchTransition = lifecycle.check;
 
 /** The moves this mover may make from a status, for screens to offer. */
-export function researchMovesFrom(from: S, mover: ResearchMover | null): Transition[] {
-  return mover ? TRANSITIONS.filter((t) => t.from === from && t.by.includes(mover)) : [];
-}
+export const researchMovesFrom = lifecycle.movesFrom;
