@@ -19,7 +19,7 @@ const PROJECT_FIELDS = `id title status version methodology keywords keyStages s
 const CREATE = `mutation($input: CreateResearchProjectInput!) { createResearchProject(input: $input) { researchProject { ${PROJECT_FIELDS} } } }`;
 const UPDATE = `mutation($input: UpdateResearchProjectInput!) { updateResearchProject(input: $input) { researchProject { ${PROJECT_FIELDS} } } }`;
 const MOVE = `mutation($input: TransitionResearchProjectInput!) { transitionResearchProject(input: $input) { researchProject { id status version } } }`;
-const LIST = `query($filter: ResearchProjectFilter, $first: Int, $after: String, $orderBy: ResearchProjectOrder) {
+const LIST = `query($filter: ResearchProjectFilter, $first: Int, $after: String, $orderBy: [ResearchProjectOrder!]) {
   researchProjects(filter: $filter, first: $first, after: $after, orderBy: $orderBy) { totalCount pageInfo { hasNextPage endCursor } edges { node { id title } } } }`;
 const BUDGET = `mutation($input: SetResearchBudgetInput!) { setResearchBudget(input: $input) { researchFunding { budgetPence committedPence remainingPence } } }`;
 

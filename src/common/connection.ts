@@ -97,7 +97,8 @@ export function cursorTag(identity: string): string {
   return tag;
 }
 
-// A list's identity is fixed in the code (table, order, condition), so this map stays small.
+// A list's identity is fixed in the code (table, order, condition) or picked from a bounded set (a root
+// list's orderBy: at most MAX_ORDER_KEYS of its few fields, two directions each), so this map stays small.
 const tags = new Map<string, string>();
 
 /** Cursors are opaque to clients: base64url of a JSON array of the list's tag and the sort key. */

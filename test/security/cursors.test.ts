@@ -7,7 +7,7 @@ import { addMember, createAlliance, createSchool } from '../factories';
 import { createPerson, createUser, TestUser } from '../factories/users';
 import { startTestServer, TestServer } from '../helpers/server';
 
-const PEOPLE = `query ($after: String, $order: PersonOrder) { people(first: 1, after: $after, orderBy: $order) { pageInfo { endCursor } edges { node { id } } } }`;
+const PEOPLE = `query ($after: String, $order: [PersonOrder!]) { people(first: 1, after: $after, orderBy: $order) { pageInfo { endCursor } edges { node { id } } } }`;
 const MEMBERS = `query ($after: String) { alliances(first: 5) { edges { node { memberSchools(first: 1, after: $after) { pageInfo { endCursor } edges { node { role } } } } } } }`;
 const ALLIANCES = `query ($after: String) { alliances(first: 1, after: $after) { pageInfo { endCursor } } }`;
 const forge = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');

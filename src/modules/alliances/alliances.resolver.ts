@@ -8,6 +8,7 @@ import { Alliance, AllianceSettings } from './alliance.entity';
 import { AllianceFilter, AllianceOrder } from './alliances.inputs';
 import { listAlliances } from './alliances.service';
 import { SchoolMembership } from './school-membership.entity';
+import { orderByDescription } from '../../common/order-direction';
 
 export const AllianceConnection = ConnectionType(Alliance);
 export const SchoolMembershipConnection = ConnectionType(SchoolMembership);
@@ -21,7 +22,7 @@ export class AllianceResolver {
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
     @Arg('filter', () => AllianceFilter, { nullable: true, description: 'Which alliances; all unless asked.' }) filter?: AllianceFilter | null,
-    @Arg('orderBy', () => AllianceOrder, { nullable: true, description: 'How to sort; by name unless asked.' }) orderBy?: AllianceOrder | null,
+    @Arg('orderBy', () => [AllianceOrder], { nullable: true, description: orderByDescription('by name, A first') }) orderBy?: AllianceOrder[] | null,
   ) {
     return listAlliances(ctx, page, filter, orderBy);
   }

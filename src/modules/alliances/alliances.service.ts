@@ -1,7 +1,7 @@
 import { PageArgs } from '../../common/connection';
 import { fromGlobalId } from '../../common/global-id';
 import { isUuid } from '../../common/text';
-import { paginate } from '../../common/paginate';
+import { paginate, SortKeyTable, sortKeysOf } from '../../common/paginate';
 import { RequestContext } from '../../context/context';
 import { OrderDirection } from '../../common/order-direction';
 import { Alliance } from './alliance.entity';
@@ -22,11 +22,14 @@ export async function findAllianceByRef(ctx: RequestContext, ref: string): Promi
   return 'id' in parsed ? ctx.loaders.allianceById.load(parsed.id) : ctx.loaders.allianceBySlug.load(parsed.slug);
 }
 
-export function listAlliances(ctx: RequestContext, page: PageArgs, filter?: AllianceFilter | null, order?: AllianceOrder | null) {
+const SORTS: SortKeyTable<AllianceOrderField, Alliance> = {
+  [AllianceOrderField.NAME]: { expression: 'alliance.name', value: (a) => a.name },
+  [AllianceOrderField.SLUG]: { expression: 'alliance.slug', value: (a) => a.slug },
+};
+const DEFAULT_ORDER = [{ field: AllianceOrderField.NAME, direction: OrderDirection.ASC }];
+
+export function listAlliances(ctx: RequestContext, page: PageArgs, filter?: AllianceFilter | null, order?: readonly AllianceOrder[] | null) {
   const qb = ctx.em.createQueryBuilder(Alliance, 'alliance');
   if (filter?.kinds?.length) qb.where('alliance.kind = ANY(:kinds)', { kinds: filter.kinds });
-  const direction = order?.direction ?? OrderDirection.ASC;
-  return order?.field === AllianceOrderField.SLUG
-    ? paginate(qb, page, { expression: 'alliance.slug', value: (a) => a.slug, direction })
-    : paginate(qb, page, { expression: 'alliance.name', value: (a) => a.name, direction });
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
 }

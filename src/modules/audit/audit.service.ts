@@ -56,5 +56,5 @@ export function listAuditEvents(ctx: RequestContext, filter: AuditFilter | null 
   if (filter?.actions?.length) qb.andWhere('e.action = ANY(:actions)', { actions: filter.actions });
   if (filter?.since) qb.andWhere('e.occurred_at >= :since', { since: filter.since });
   if (filter?.before) qb.andWhere('e.occurred_at < :before', { before: filter.before });
-  return paginate(qb, page, { expression: 'e.occurred_at', value: (e) => e.occurredAt.toISOString(), direction: 'DESC', kind: 'timestamp' });
+  return paginate(qb, page, [{ expression: 'e.occurred_at', value: (e) => e.occurredAt.toISOString(), direction: 'DESC', kind: 'timestamp' }]);
 }

@@ -18,6 +18,7 @@ import {
 import { agreeDeployment, listDeployments, moveDeployment, proposeDeployment, signDeployment, updateDeploymentTerms } from './deployments.service';
 import { deploymentMovesFrom } from './lifecycle';
 import { DeploymentWhere } from '../../common/where/lists';
+import { orderByDescription } from '../../common/order-direction';
 
 export const DeploymentConnection = ConnectionType(Deployment);
 
@@ -34,12 +35,12 @@ const move = (action: Parameters<typeof moveDeployment>[1]) => async (ctx: Reque
 
 @Resolver(() => Deployment)
 export class DeploymentResolver {
-  @Query(() => DeploymentConnection, { description: 'Deployments you may see, newest proposal first: the coordinator all; a head those into or from their school; a system leader their own.' })
+  @Query(() => DeploymentConnection, { description: 'Deployments you may see, newest proposal first unless orderBy says otherwise: the coordinator all; a head those into or from their school; a system leader their own.' })
   deployments(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
     @Arg('filter', () => DeploymentFilter, { nullable: true, description: 'Which deployments; all you may see unless asked.' }) filter?: DeploymentFilter | null,
-    @Arg('orderBy', () => DeploymentOrder, { nullable: true, description: 'How to sort.' }) orderBy?: DeploymentOrder | null,
+    @Arg('orderBy', () => [DeploymentOrder], { nullable: true, description: orderByDescription('by proposal date, latest first') }) orderBy?: DeploymentOrder[] | null,
     @Arg('where', () => DeploymentWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
     return listDeployments(ctx, filter, orderBy, page, where);

@@ -4,7 +4,7 @@ import { PageArgs } from '../../common/connection';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { OrderDirection } from '../../common/order-direction';
-import { paginate, SortKey } from '../../common/paginate';
+import { paginate, SortKeyTable, sortKeysOf } from '../../common/paginate';
 import { applyWhere } from '../../common/where/where';
 import { DEPLOYMENT_WHERE } from '../../common/where/lists';
 import { actingOf, RequestContext } from '../../context/context';
@@ -204,14 +204,15 @@ export function moveDeployment(ctx: RequestContext, action: Move, input: Deploym
 }
 
 /** Nullable dates sort last in either direction, as the far future. */
-const SORTS: Record<DeploymentOrderField, Omit<SortKey<Deployment>, 'direction'>> = {
+const SORTS: SortKeyTable<DeploymentOrderField, Deployment> = {
   [DeploymentOrderField.PROPOSED_ON]: { expression: 'e.proposed_on', value: (d) => d.proposedOn },
   [DeploymentOrderField.STARTS_ON]: { expression: "coalesce(e.starts_on, DATE '9999-12-31')", value: (d) => d.startsOn ?? '9999-12-31' },
   [DeploymentOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (d) => d.updatedAt.toISOString(), kind: 'timestamp' },
 };
+const DEFAULT_ORDER = [{ field: DeploymentOrderField.PROPOSED_ON, direction: OrderDirection.DESC }];
 
 /** The deployments the caller may see, filtered in SQL before paging. */
-export function listDeployments(ctx: RequestContext, filter: DeploymentFilter | null | undefined, order: DeploymentOrder | null | undefined, page: PageArgs, where?: object | null) {
+export function listDeployments(ctx: RequestContext, filter: DeploymentFilter | null | undefined, order: readonly DeploymentOrder[] | null | undefined, page: PageArgs, where?: object | null) {
   actingOf(ctx);
   const qb = scopedQuery(ctx, Deployment, { visible: deploymentsVisibleTo }) ?? ctx.em.createQueryBuilder(Deployment, 'e').where('false');
   const id = (value: string, type: string, field: string) => expectGlobalId(value, type, `filter.${field}`);
@@ -223,6 +224,5 @@ export function listDeployments(ctx: RequestContext, filter: DeploymentFilter | 
   if (filter?.homeSchoolId) qb.andWhere('e.home_school_id = :homeSchoolId', { homeSchoolId: id(filter.homeSchoolId, 'School', 'homeSchoolId') });
   if (filter?.academicYear != null) qb.andWhere('e.academic_year = :academicYear', { academicYear: filter.academicYear });
   applyWhere(qb, DEPLOYMENT_WHERE, where);
-  const sort = SORTS[order?.field ?? DeploymentOrderField.PROPOSED_ON];
-  return paginate(qb, page, { ...sort, direction: order?.direction ?? OrderDirection.DESC });
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
 }

@@ -24,6 +24,7 @@ import { ReleaseCommitment } from './release-commitment.entity';
 import { setReleaseCommitment } from './release-commitments.service';
 import { completeDesignationReview, startDesignationReview } from './reviews.service';
 import { DesignationWhere } from '../../common/where/lists';
+import { orderByDescription } from '../../common/order-direction';
 
 export const DesignationConnection = ConnectionType(Designation);
 
@@ -50,7 +51,7 @@ export class DesignationResolver {
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
     @Arg('filter', () => DesignationFilter, { nullable: true, description: 'Which designations; all you may see unless asked.' }) filter?: DesignationFilter | null,
-    @Arg('orderBy', () => DesignationOrder, { nullable: true, description: 'How to sort.' }) orderBy?: DesignationOrder | null,
+    @Arg('orderBy', () => [DesignationOrder], { nullable: true, description: orderByDescription('by application date, earliest first') }) orderBy?: DesignationOrder[] | null,
     @Arg('where', () => DesignationWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
     return listDesignations(ctx, filter, orderBy, page, where);

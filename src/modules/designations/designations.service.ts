@@ -3,7 +3,7 @@ import { PageArgs } from '../../common/connection';
 import { addYears, earlier } from '../../common/dates';
 import { expectGlobalId } from '../../common/global-id';
 import { OrderDirection } from '../../common/order-direction';
-import { paginate, SortKey } from '../../common/paginate';
+import { paginate, SortKey, SortKeyTable, sortKeysOf } from '../../common/paginate';
 import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { scopedQuery } from '../../loaders/helpers';
@@ -69,16 +69,17 @@ const dateKey = (column: string, property: keyof Designation): Omit<SortKey<Desi
   value: (d) => (d[property] as string | null) ?? '9999-12-31',
 });
 
-const SORTS: Record<DesignationOrderField, Omit<SortKey<Designation>, 'direction'>> = {
+const SORTS: SortKeyTable<DesignationOrderField, Designation> = {
   [DesignationOrderField.APPLIED_ON]: { expression: 'e.applied_on', value: (d) => d.appliedOn },
   [DesignationOrderField.DESIGNATED_ON]: dateKey('designated_on', 'designatedOn'),
   [DesignationOrderField.REVIEW_DUE_ON]: dateKey('review_due_on', 'reviewDueOn'),
   // Milliseconds, as a cursor carries them.
   [DesignationOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (d) => d.updatedAt.toISOString(), kind: 'timestamp' },
 };
+const DEFAULT_ORDER = [{ field: DesignationOrderField.APPLIED_ON, direction: OrderDirection.ASC }];
 
 /** The directory: the designations the caller may see, filtered in SQL before paging. */
-export async function listDesignations(ctx: RequestContext, filter: DesignationFilter | null | undefined, order: DesignationOrder | null | undefined, page: PageArgs, where?: object | null) {
+export async function listDesignations(ctx: RequestContext, filter: DesignationFilter | null | undefined, order: readonly DesignationOrder[] | null | undefined, page: PageArgs, where?: object | null) {
   actingOf(ctx);
   const qb = scopedQuery(ctx, Designation, { visible: designationsVisibleTo }) ?? ctx.em.createQueryBuilder(Designation, 'e').where('false');
   if (filter?.types?.length) qb.andWhere('e.type = ANY(:types)', { types: filter.types });
@@ -96,6 +97,5 @@ export async function listDesignations(ctx: RequestContext, filter: DesignationF
   if (filter?.roundId) qb.andWhere('e.round_id = :roundId', { roundId: expectGlobalId(filter.roundId, 'RecruitmentRound', 'filter.roundId') });
   if (filter?.personId) qb.andWhere('e.person_id = :personId', { personId: expectGlobalId(filter.personId, 'Person', 'filter.personId') });
   applyWhere(qb, DESIGNATION_WHERE, where);
-  const sort = SORTS[order?.field ?? DesignationOrderField.APPLIED_ON];
-  return paginate(qb, page, { ...sort, direction: order?.direction ?? OrderDirection.ASC });
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
 }

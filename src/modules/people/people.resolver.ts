@@ -6,6 +6,7 @@ import { CreatePersonInput, CreatePersonPayload, PersonFilter, PersonOrder, Upda
 import { createPerson, listPeople, updatePerson } from './people.service';
 import { Person } from './person.entity';
 import { PersonWhere } from '../../common/where/lists';
+import { orderByDescription } from '../../common/order-direction';
 
 export const PersonConnection = ConnectionType(Person);
 
@@ -16,7 +17,7 @@ export class PeopleResolver {
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
     @Arg('filter', () => PersonFilter, { nullable: true, description: 'Which staff records; all you may see unless asked.' }) filter?: PersonFilter | null,
-    @Arg('orderBy', () => PersonOrder, { nullable: true, description: 'How to sort; by name unless asked.' }) orderBy?: PersonOrder | null,
+    @Arg('orderBy', () => [PersonOrder], { nullable: true, description: orderByDescription('by family then given name, A first') }) orderBy?: PersonOrder[] | null,
     @Arg('where', () => PersonWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
     return listPeople(ctx, filter, orderBy, page, where);

@@ -3,7 +3,7 @@ import { PageArgs } from '../../common/connection';
 import { BadUserInput, Conflict, Forbidden, NotFound } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { OrderDirection } from '../../common/order-direction';
-import { paginate } from '../../common/paginate';
+import { paginate, SortKeyTable, sortKeysOf } from '../../common/paginate';
 import { scopedQuery } from '../../loaders/helpers';
 import { escapeLike } from '../../common/text';
 import { actingOf, RequestContext } from '../../context/context';
@@ -24,7 +24,14 @@ function visiblePeople(ctx: RequestContext) {
   return scopedQuery(ctx, Person, { visible: peopleVisibleTo }) ?? ctx.em.createQueryBuilder(Person, 'e').where('false');
 }
 
-export function listPeople(ctx: RequestContext, filter: PersonFilter | null | undefined, order: PersonOrder | null | undefined, page: PageArgs, where?: object | null) {
+const SORTS: SortKeyTable<PersonOrderField, Person> = {
+  [PersonOrderField.NAME]: { expression: "e.family_name || ' ' || e.given_name", value: (p) => `${p.familyName} ${p.givenName}` },
+  // Milliseconds, as a cursor carries them: PostgreSQL keeps microseconds that a JavaScript date drops.
+  [PersonOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), kind: 'timestamp' },
+};
+const DEFAULT_ORDER = [{ field: PersonOrderField.NAME, direction: OrderDirection.ASC }];
+
+export function listPeople(ctx: RequestContext, filter: PersonFilter | null | undefined, order: readonly PersonOrder[] | null | undefined, page: PageArgs, where?: object | null) {
   const qb = visiblePeople(ctx);
   const search = filter?.search?.trim();
   if (search) {
@@ -40,11 +47,7 @@ export function listPeople(ctx: RequestContext, filter: PersonFilter | null | un
   if (filter?.schoolId) qb.andWhere('e.school_id = :schoolId', { schoolId: expectGlobalId(filter.schoolId, 'School', 'filter.schoolId') });
   if (filter?.leadershipLevels) qb.andWhere('e.leadership_level = ANY(:levels)', { levels: filter.leadershipLevels });
   applyWhere(qb, PERSON_WHERE, where);
-  const direction = order?.direction ?? OrderDirection.ASC;
-  // Milliseconds, as a cursor carries them: PostgreSQL keeps microseconds that a JavaScript date drops.
-  return order?.field === PersonOrderField.UPDATED_AT
-    ? paginate(qb, page, { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), direction, kind: 'timestamp' })
-    : paginate(qb, page, { expression: "e.family_name || ' ' || e.given_name", value: (p) => `${p.familyName} ${p.givenName}`, direction });
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
 }
 
 async function checkSchool(ctx: RequestContext, schoolId: string, field: string): Promise<string> {

@@ -48,7 +48,7 @@ export function listProgrammes(ctx: RequestContext, filter: ProgrammeFilter | nu
   const qb = visibleProgrammes(ctx);
   if (filter?.kind) qb.andWhere('e.kind = :kind', { kind: filter.kind });
   if (filter?.requiredFor) qb.andWhere('e.required_for = :requiredFor', { requiredFor: filter.requiredFor });
-  return paginate(qb, page, { expression: 'e.name', value: (p) => p.name });
+  return paginate(qb, page, [{ expression: 'e.name', value: (p) => p.name }]);
 }
 
 /** Both set or both null: a requirement names a designation type and the step it comes before. */

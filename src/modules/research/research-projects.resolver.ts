@@ -16,6 +16,7 @@ import {
 } from './research-projects.inputs';
 import { createResearchProject, listResearchProjects, transitionResearchProject, updateResearchProject } from './research-projects.service';
 import { ResearchProjectWhere } from '../../common/where/lists';
+import { orderByDescription } from '../../common/order-direction';
 
 export const ResearchProjectConnection = ConnectionType(ResearchProject);
 
@@ -23,12 +24,12 @@ const present = <T,>(rows: readonly (T | null | Error)[]): T[] => rows.filter((r
 
 @Resolver(() => ResearchProject)
 export class ResearchProjectResolver {
-  @Query(() => ResearchProjectConnection, { description: "The acting alliance's R&D database, most recently changed first. Staff; analysts get aggregates only." })
+  @Query(() => ResearchProjectConnection, { description: "The acting alliance's R&D database, most recently changed first unless orderBy says otherwise. Staff; analysts get aggregates only." })
   researchProjects(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
     @Arg('filter', () => ResearchProjectFilter, { nullable: true, description: 'Which projects; all you may see unless asked.' }) filter?: ResearchProjectFilter | null,
-    @Arg('orderBy', () => ResearchProjectOrder, { nullable: true, description: 'How to sort.' }) orderBy?: ResearchProjectOrder | null,
+    @Arg('orderBy', () => [ResearchProjectOrder], { nullable: true, description: orderByDescription('the most recently changed first') }) orderBy?: ResearchProjectOrder[] | null,
     @Arg('where', () => ResearchProjectWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
     return listResearchProjects(ctx, filter, orderBy, page, where);

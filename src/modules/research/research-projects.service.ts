@@ -3,7 +3,7 @@ import { PageArgs } from '../../common/connection';
 import { BadUserInput, Forbidden } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
 import { OrderDirection } from '../../common/order-direction';
-import { paginate, SortKey } from '../../common/paginate';
+import { paginate, SortKeyTable, sortKeysOf } from '../../common/paginate';
 import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { scopedQuery } from '../../loaders/helpers';
@@ -315,14 +315,15 @@ export function transitionResearchProject(ctx: RequestContext, input: Transition
   });
 }
 
-const SORTS: Record<ResearchProjectOrderField, Omit<SortKey<ResearchProject>, 'direction'>> = {
+const SORTS: SortKeyTable<ResearchProjectOrderField, ResearchProject> = {
   [ResearchProjectOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), kind: 'timestamp' },
   [ResearchProjectOrderField.CREATED_AT]: { expression: "date_trunc('milliseconds', e.created_at)", value: (p) => p.createdAt.toISOString(), kind: 'timestamp' },
   [ResearchProjectOrderField.TITLE]: { expression: 'e.title', value: (p) => p.title },
 };
+const DEFAULT_ORDER = [{ field: ResearchProjectOrderField.UPDATED_AT, direction: OrderDirection.DESC }];
 
 /** The acting alliance's R&D database, filtered in SQL before paging (T4). */
-export async function listResearchProjects(ctx: RequestContext, filter: ResearchProjectFilter | null | undefined, order: ResearchProjectOrder | null | undefined, page: PageArgs, where?: object | null) {
+export async function listResearchProjects(ctx: RequestContext, filter: ResearchProjectFilter | null | undefined, order: readonly ResearchProjectOrder[] | null | undefined, page: PageArgs, where?: object | null) {
   actingOf(ctx);
   const qb = scopedQuery(ctx, ResearchProject, { visible: researchVisibleTo }) ?? ctx.em.createQueryBuilder(ResearchProject, 'e').where('false');
   if (filter?.statuses?.length) qb.andWhere('e.status = ANY(CAST(:statuses AS research_status[]))', { statuses: filter.statuses });
@@ -344,6 +345,5 @@ export async function listResearchProjects(ctx: RequestContext, filter: Research
     qb.andWhere(`e.search @@ websearch_to_tsquery('english', :search)`, { search: filter.search.slice(0, 1000) });
   }
   applyWhere(qb, RESEARCH_PROJECT_WHERE, where);
-  const sort = SORTS[order?.field ?? ResearchProjectOrderField.UPDATED_AT];
-  return paginate(qb, page, { ...sort, direction: order?.direction ?? OrderDirection.DESC });
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
 }

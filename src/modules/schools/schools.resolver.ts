@@ -6,6 +6,7 @@ import { School } from './school.entity';
 import { SchoolFilter, SchoolOrder } from './schools.inputs';
 import { findSchoolByUrn, listSchools } from './schools.service';
 import { SchoolWhere } from '../../common/where/lists';
+import { orderByDescription } from '../../common/order-direction';
 
 export const SchoolConnection = ConnectionType(School);
 
@@ -16,7 +17,7 @@ export class SchoolResolver {
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
     @Arg('filter', () => SchoolFilter, { nullable: true, description: 'Which schools; the whole register unless asked.' }) filter?: SchoolFilter | null,
-    @Arg('orderBy', () => SchoolOrder, { nullable: true, description: 'How to sort; by name unless asked.' }) orderBy?: SchoolOrder | null,
+    @Arg('orderBy', () => [SchoolOrder], { nullable: true, description: orderByDescription('by name, A first') }) orderBy?: SchoolOrder[] | null,
     @Arg('where', () => SchoolWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
   ) {
     return listSchools(ctx, filter, orderBy, page, where);

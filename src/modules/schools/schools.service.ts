@@ -3,7 +3,7 @@ import { PageArgs } from '../../common/connection';
 import { BadUserInput } from '../../common/errors';
 import { OrderDirection } from '../../common/order-direction';
 import { escapeLike } from '../../common/text';
-import { paginate } from '../../common/paginate';
+import { paginate, SortKeyTable, sortKeysOf } from '../../common/paginate';
 import { RequestContext } from '../../context/context';
 import { findAllianceByRef } from '../alliances/alliances.service';
 import { currentMembership } from '../alliances/current-membership';
@@ -26,7 +26,13 @@ export function findSchoolByUrn(ctx: RequestContext, urn: string): Promise<Schoo
   return ctx.loaders.schoolByUrn.load(checkUrn(urn, 'urn'));
 }
 
-export async function listSchools(ctx: RequestContext, filter: SchoolFilter | null | undefined, order: SchoolOrder | null | undefined, page: PageArgs, where?: object | null) {
+const SORTS: SortKeyTable<SchoolOrderField, School> = {
+  [SchoolOrderField.NAME]: { expression: 'school.name', value: (s) => s.name },
+  [SchoolOrderField.URN]: { expression: 'school.urn', value: (s) => s.urn },
+};
+const DEFAULT_ORDER = [{ field: SchoolOrderField.NAME, direction: OrderDirection.ASC }];
+
+export async function listSchools(ctx: RequestContext, filter: SchoolFilter | null | undefined, order: readonly SchoolOrder[] | null | undefined, page: PageArgs, where?: object | null) {
   const qb = ctx.em.createQueryBuilder(School, 'school');
   const f = filter ?? {};
   if (f.search != null) {
@@ -58,10 +64,5 @@ export async function listSchools(ctx: RequestContext, filter: SchoolFilter | nu
     );
   }
   applyWhere(qb, SCHOOL_WHERE, where);
-  const direction = order?.direction ?? OrderDirection.ASC;
-  const sort =
-    order?.field === SchoolOrderField.URN
-      ? { expression: 'school.urn', value: (s: School) => s.urn, direction }
-      : { expression: 'school.name', value: (s: School) => s.name, direction };
-  return paginate(qb, page, sort);
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
 }

@@ -1,4 +1,5 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OrderInput } from '../../common/order-direction';
 import { LocalDate } from '../../common/scalars';
 import { DesignationType } from '../designations/designation-enums';
 import { CommissionerType, SupportRequestStatus } from './support-request-enums';
@@ -75,6 +76,24 @@ export class SupportRequestFilter {
   @Field(() => ID, { nullable: true, description: 'For this school.' })
   supportedSchoolId?: string | null;
 }
+
+export enum SupportRequestOrderField {
+  RECEIVED_ON = 'RECEIVED_ON',
+  PREFERRED_START = 'PREFERRED_START',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(SupportRequestOrderField, {
+  name: 'SupportRequestOrderField',
+  description: 'What support requests may be sorted by. A preferred start not yet set sorts as the far future: last ascending, first descending.',
+  valuesConfig: {
+    RECEIVED_ON: { description: 'When it was received.' },
+    PREFERRED_START: { description: 'When the school would like the support to start.' },
+    UPDATED_AT: { description: 'When the record last changed.' },
+  },
+});
+
+export const SupportRequestOrder = OrderInput(SupportRequestOrderField, 'SupportRequestOrder');
+export type SupportRequestOrder = InstanceType<typeof SupportRequestOrder>;
 
 @ObjectType({ simpleResolvers: true, description: 'What closeSupportRequest, createSupportRequest, withdrawSupportRequest returns.' })
 export class SupportRequestPayload {

@@ -5,7 +5,8 @@ import { AreaOfExpertise } from '../areas-of-expertise/area-of-expertise.entity'
 import { School } from '../schools/school.entity';
 import { SupportRequestStatus } from './support-request-enums';
 import { SupportRequest } from './support-request.entity';
-import { CreateSupportRequestInput, EndSupportRequestInput, SupportRequestFilter, SupportRequestPayload } from './support-requests.inputs';
+import { CreateSupportRequestInput, EndSupportRequestInput, SupportRequestFilter, SupportRequestOrder, SupportRequestPayload } from './support-requests.inputs';
+import { orderByDescription } from '../../common/order-direction';
 import { createSupportRequest, endSupportRequest, listSupportRequests } from './support-requests.service';
 import { SupportRequestWhere } from '../../common/where/lists';
 
@@ -13,14 +14,15 @@ export const SupportRequestConnection = ConnectionType(SupportRequest);
 
 @Resolver(() => SupportRequest)
 export class SupportRequestResolver {
-  @Query(() => SupportRequestConnection, { description: 'Requests for support to the acting alliance, newest first: the coordinator all; a head those for their school or that their school takes part in; a system leader those of their deployments.' })
+  @Query(() => SupportRequestConnection, { description: 'Requests for support to the acting alliance, newest first unless orderBy says otherwise: the coordinator all; a head those for their school or that their school takes part in; a system leader those of their deployments.' })
   supportRequests(
     @Ctx() ctx: RequestContext,
     @Args() page: PageArgs,
     @Arg('filter', () => SupportRequestFilter, { nullable: true, description: 'Which requests; all you may see unless asked.' }) filter?: SupportRequestFilter | null,
     @Arg('where', () => SupportRequestWhere, { nullable: true, description: 'Conditions of your own, ANDed with filter and with what you may see (never widening it).' }) where?: object | null,
+    @Arg('orderBy', () => [SupportRequestOrder], { nullable: true, description: orderByDescription('newest received first') }) orderBy?: SupportRequestOrder[] | null,
   ) {
-    return listSupportRequests(ctx, filter, page, where);
+    return listSupportRequests(ctx, filter, page, where, orderBy);
   }
 
   @Mutation(() => SupportRequestPayload, { description: 'A request from a commissioner for a supported school.' })

@@ -2,7 +2,8 @@ import { englishDate } from '../../common/academic-year';
 import { PageArgs } from '../../common/connection';
 import { BadUserInput, Conflict } from '../../common/errors';
 import { expectGlobalId } from '../../common/global-id';
-import { paginate } from '../../common/paginate';
+import { OrderDirection } from '../../common/order-direction';
+import { paginate, SortKeyTable, sortKeysOf } from '../../common/paginate';
 import { actingOf, RequestContext } from '../../context/context';
 import { inTransaction } from '../../context/transaction';
 import { rowForChange } from '../../loaders/for-change';
@@ -16,7 +17,7 @@ import { School } from '../schools/school.entity';
 import { checkSupportRequestTransition } from './lifecycle';
 import { CommissionerType, SupportRequestStatus } from './support-request-enums';
 import { SupportRequest } from './support-request.entity';
-import { CommissionerInput, CreateSupportRequestInput, EndSupportRequestInput, SupportRequestFilter } from './support-requests.inputs';
+import { CommissionerInput, CreateSupportRequestInput, EndSupportRequestInput, SupportRequestFilter, SupportRequestOrder, SupportRequestOrderField } from './support-requests.inputs';
 import { applyWhere } from '../../common/where/where';
 import { SUPPORT_REQUEST_WHERE } from '../../common/where/lists';
 
@@ -142,13 +143,28 @@ export function endSupportRequest(ctx: RequestContext, input: EndSupportRequestI
   });
 }
 
-/** The requests the caller may see, newest first. */
-export function listSupportRequests(ctx: RequestContext, filter: SupportRequestFilter | null | undefined, page: PageArgs, where?: object | null) {
+/** Nullable dates as the far future: last in ascending order. */
+const SORTS: SortKeyTable<SupportRequestOrderField, SupportRequest> = {
+  [SupportRequestOrderField.RECEIVED_ON]: { expression: 'e.received_on', value: (r) => r.receivedOn },
+  [SupportRequestOrderField.PREFERRED_START]: { expression: "coalesce(e.preferred_start, DATE '9999-12-31')", value: (r) => r.preferredStart ?? '9999-12-31' },
+  // Milliseconds, as a cursor carries them.
+  [SupportRequestOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (r) => r.updatedAt.toISOString(), kind: 'timestamp' },
+};
+const DEFAULT_ORDER = [{ field: SupportRequestOrderField.RECEIVED_ON, direction: OrderDirection.DESC }];
+
+/** The requests the caller may see, newest first unless asked otherwise. */
+export function listSupportRequests(
+  ctx: RequestContext,
+  filter: SupportRequestFilter | null | undefined,
+  page: PageArgs,
+  where?: object | null,
+  order?: readonly SupportRequestOrder[] | null,
+) {
   actingOf(ctx);
   const qb = scopedQuery(ctx, SupportRequest, { visible: supportRequestsVisibleTo }) ?? ctx.em.createQueryBuilder(SupportRequest, 'e').where('false');
   if (filter?.statuses?.length) qb.andWhere('e.status = ANY(:statuses)', { statuses: filter.statuses });
   if (filter?.commissionerTypes?.length) qb.andWhere('e.commissioner_type = ANY(:commissionerTypes)', { commissionerTypes: filter.commissionerTypes });
   if (filter?.supportedSchoolId) qb.andWhere('e.supported_school_id = :supportedSchoolId', { supportedSchoolId: expectGlobalId(filter.supportedSchoolId, 'School', 'filter.supportedSchoolId') });
   applyWhere(qb, SUPPORT_REQUEST_WHERE, where);
-  return paginate(qb, page, { expression: 'e.received_on', value: (r) => r.receivedOn, direction: 'DESC' });
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
 }
