@@ -117,6 +117,12 @@ describe('the compiled executor', () => {
       ['an input object with an unknown field: BAD_USER_INPUT', `mutation($input: CreatePersonInput!) { createPerson(input: $input) { person { id } } }`, { input: { givenName: 'A', familyName: 'B', nope: 1 } }, 'coordinator'],
       ['a domain error in a nullable position keeps its code and path', `{ schools(first: 1000) { totalCount } alliances(first: 1) { totalCount } }`, {}, 'coordinator'],
       ['a practitioner sees only their own record', `{ people { totalCount edges { node { displayName email } } } }`, {}, 'sle'],
+      // orderBy lists: a key's direction left out of a variable, null, or unset takes its default (ascending); a single object is a list of one.
+      ['orderBy: keys with their direction left out or spelt out', `query($o: [SchoolOrder!]) { schools(first: 5, orderBy: $o) { edges { cursor node { urn } } } }`, { o: [{ field: 'NAME', direction: 'DESC' }, { field: 'URN' }] }, 'coordinator'],
+      ['orderBy: a key with a null direction', `query($o: [SchoolOrder!]) { schools(first: 5, orderBy: $o) { edges { cursor node { urn } } } }`, { o: [{ field: 'URN', direction: null }] }, 'coordinator'],
+      ['orderBy: a single object as the variable', `query($o: [SchoolOrder!]) { schools(first: 5, orderBy: $o) { edges { node { urn } } } }`, { o: { field: 'URN' } }, 'coordinator'],
+      ['orderBy: an unset variable as a direction', `query($d: OrderDirection) { schools(first: 5, orderBy: [{ field: URN, direction: $d }]) { edges { node { urn } } } }`, {}, 'coordinator'],
+      ['orderBy: a field named twice is BAD_USER_INPUT', `{ schools(first: 5, orderBy: [{ field: URN }, { field: URN, direction: DESC }]) { totalCount } }`, {}, 'coordinator'],
     ];
 
     it.each(cases)('%s', async (_name, query, variables, who) => {
