@@ -4,7 +4,7 @@ import { allow, deny, shield } from 'graphql-shield';
 import { Forbidden } from '../common/errors';
 import { RequestContext } from '../context/context';
 import { ActingRole } from '../modules/users/user-enums';
-import { actingAs, isAuthenticated, isRowOfActingAlliance, redactionPredicates, STAFF } from './rules';
+import { actingAs, isAuthenticated, isPlatformAnalyst, isRowOfActingAlliance, redactionPredicates, STAFF } from './rules';
 
 /**
  * THE permissions map: every root field, and the fields through which tenant or personal data is
@@ -31,6 +31,9 @@ export const rules = {
     // Deployments and designations, counted: coordinators exact, analysts suppressed; heads and system leaders see their own in the lists (T4).
     deploymentStatistics: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.ANALYST),
     designationStatistics: actingAs(ActingRole.ALLIANCE_ADMIN, ActingRole.ANALYST),
+    // Every alliance's counts, the alliance a dimension, always suppressed: platform analysts, who act for no alliance.
+    platformDeploymentStatistics: isPlatformAnalyst,
+    platformDesignationStatistics: isPlatformAnalyst,
     // Who changed what: the coordinators of the alliance.
     auditEvents: actingAs(ActingRole.ALLIANCE_ADMIN),
     // System leaders: what each role sees is designation.policy.ts; analysts get counts only.

@@ -18,6 +18,12 @@ export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
   ctx.viewer ? true : new Unauthenticated(),
 );
 
+/** A platform analyst: every alliance's counts, suppressed; no alliance needed (platformDeploymentStatistics). */
+export const isPlatformAnalyst = rule('isPlatformAnalyst', { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+  if (!ctx.viewer) return new Unauthenticated();
+  return ctx.viewer.isPlatformAnalyst ? true : new Forbidden('for platform analysts');
+});
+
 const actingRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
 
 /**

@@ -19,6 +19,8 @@ export interface Viewer {
   user: User;
   memberships: ViewerMembership[];
   isPlatformAdmin: boolean;
+  /** Reads cross-alliance statistics, suppressed (platformDeploymentStatistics); no tenant row. */
+  isPlatformAnalyst: boolean;
 }
 
 /** The alliance this request acts for, and with which role. Tenant data is this alliance's only. */

@@ -73,7 +73,7 @@ async function identify(em: EntityManager, subject: TokenSubject): Promise<Viewe
   const [condition, key] = 'userId' in subject ? ['u.id = $1', subject.userId] : ['u.external_subject = $1', subject.externalSubject];
 
   const rows: (Record<string, unknown> & { membership_id: string | null })[] = await em.query(
-    `SELECT u.id, u.email, u.display_name, u.status, u.is_platform_admin,
+    `SELECT u.id, u.email, u.display_name, u.status, u.is_platform_admin, u.is_platform_analyst,
             m.id AS membership_id, m.alliance_id, a.slug AS alliance_slug, m.role, m.school_id, m.person_id
        FROM users u
        LEFT JOIN memberships m ON m.user_id = u.id
@@ -83,7 +83,7 @@ async function identify(em: EntityManager, subject: TokenSubject): Promise<Viewe
     [key],
   );
   if (!rows.length) throw new Unauthenticated('invalid token', 401);
-  const user = em.create(User, { id: rows[0].id as string, email: rows[0].email as string, displayName: rows[0].display_name as string, status: rows[0].status as UserStatus, isPlatformAdmin: rows[0].is_platform_admin as boolean });
+  const user = em.create(User, { id: rows[0].id as string, email: rows[0].email as string, displayName: rows[0].display_name as string, status: rows[0].status as UserStatus, isPlatformAdmin: rows[0].is_platform_admin as boolean, isPlatformAnalyst: rows[0].is_platform_analyst as boolean });
   if (user.status !== UserStatus.ACTIVE) throw new Forbidden('account suspended', 403);
   const memberships: ViewerMembership[] = rows
     .filter((r) => r.membership_id)
@@ -95,7 +95,7 @@ async function identify(em: EntityManager, subject: TokenSubject): Promise<Viewe
       schoolId: r.school_id as string | null,
       personId: r.person_id as string | null,
     }));
-  return { user, memberships, isPlatformAdmin: user.isPlatformAdmin };
+  return { user, memberships, isPlatformAdmin: user.isPlatformAdmin, isPlatformAnalyst: user.isPlatformAnalyst };
 }
 
 async function settleActingAlliance(em: EntityManager, viewer: Viewer | null, header: string | undefined): Promise<Acting | null> {

@@ -40,7 +40,7 @@ export function demoPeople(slug: DemoSlug): DemoPerson[] {
   return SHAPE.map((shape, i) => ({ ...shape, givenName: NAMES[slug][i][0], familyName: NAMES[slug][i][1] }));
 }
 
-/** The demo users of API.md: `<role>@<slug>.demo` per alliance, and the platform admin. */
+/** The demo users of API.md: `<role>@<slug>.demo` per alliance, the platform admin and the platform analyst. */
 export const DEMO_LOGINS: { local: string; role: MembershipRole; person?: 'head' | 'sle' | 'lp' }[] = [
   { local: 'coordinator', role: MembershipRole.ALLIANCE_ADMIN },
   { local: 'head', role: MembershipRole.SCHOOL_LEAD, person: 'head' },
@@ -50,3 +50,4 @@ export const DEMO_LOGINS: { local: string; role: MembershipRole; person?: 'head'
 ];
 
 export const PLATFORM_ADMIN_EMAIL = 'admin@platform.demo';
+export const PLATFORM_ANALYST_EMAIL = 'analyst@platform.demo';

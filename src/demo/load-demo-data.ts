@@ -11,7 +11,7 @@ import { Person } from '../modules/people/person.entity';
 import { Membership } from '../modules/users/membership.entity';
 import { User } from '../modules/users/user.entity';
 import { BASE_TERMS, DEMO_ALLIANCES, DemoAlliance } from './demo-alliances';
-import { DEMO_LOGINS, demoPeople, PLATFORM_ADMIN_EMAIL } from './demo-people';
+import { DEMO_LOGINS, demoPeople, PLATFORM_ADMIN_EMAIL, PLATFORM_ANALYST_EMAIL } from './demo-people';
 import { DEMO_SCHOOLS, DemoSchool } from './demo-schools';
 import { loadDemoSystemLeaders } from './demo-system-leaders';
 import { loadDemoBrokerage } from './demo-brokerage';
@@ -35,6 +35,7 @@ export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<boole
  */
 export async function loadDemoData(em: EntityManager, today: string = englishDate()): Promise<void> {
   await em.getRepository(User).insert({ email: PLATFORM_ADMIN_EMAIL, displayName: 'Platform Admin', isPlatformAdmin: true });
+  await em.getRepository(User).insert({ email: PLATFORM_ANALYST_EMAIL, displayName: 'Platform Analyst', isPlatformAnalyst: true });
   await upsertSchools(em, DEMO_SCHOOLS.map(toRecord));
   const schools = await em.getRepository(School).find({ where: DEMO_SCHOOLS.map((s) => ({ urn: s.urn })) });
   const schoolId = new Map(schools.map((s) => [s.urn, s.id]));

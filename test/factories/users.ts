@@ -25,11 +25,11 @@ export interface MembershipSpec {
 
 export async function createUser(
   em: EntityManager,
-  options: { email?: string; platformAdmin?: boolean; status?: UserStatus; memberships?: MembershipSpec[] } = {},
+  options: { email?: string; platformAdmin?: boolean; platformAnalyst?: boolean; status?: UserStatus; memberships?: MembershipSpec[] } = {},
 ): Promise<TestUser> {
   const n = ++sequence;
   const user = await em.getRepository(User).save(
-    em.create(User, { email: options.email ?? `user${n}@test.invalid`, displayName: `User ${n}`, isPlatformAdmin: options.platformAdmin ?? false, status: options.status ?? UserStatus.ACTIVE }),
+    em.create(User, { email: options.email ?? `user${n}@test.invalid`, displayName: `User ${n}`, isPlatformAdmin: options.platformAdmin ?? false, isPlatformAnalyst: options.platformAnalyst ?? false, status: options.status ?? UserStatus.ACTIVE }),
   );
   for (const m of options.memberships ?? []) {
     await em.getRepository(Membership).insert({ userId: user.id, allianceId: m.alliance.id, role: m.role, schoolId: m.school?.id ?? null, personId: m.person?.id ?? null });

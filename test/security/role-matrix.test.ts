@@ -14,66 +14,68 @@ import { gid, NUMERIC_MARKERS, seedWorld, World } from './support/world';
  */
 type Outcome = 'ok' | 'own' | 'null' | 'hidden' | 'FORBIDDEN' | 'UNAUTHENTICATED' | 'NOT_FOUND';
 
-const ROLES = ['anonymous', 'NO_MEMBERSHIP', 'PLATFORM_ADMIN', 'ALLIANCE_ADMIN', 'SCHOOL_LEAD', 'PRACTITIONER', 'ANALYST'] as const satisfies readonly Role[];
+const ROLES = ['anonymous', 'NO_MEMBERSHIP', 'PLATFORM_ADMIN', 'ALLIANCE_ADMIN', 'SCHOOL_LEAD', 'PRACTITIONER', 'ANALYST', 'PLATFORM_ANALYST'] as const satisfies readonly Role[];
 
 // prettier-ignore
-const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platformAdmin: Outcome, allianceAdmin: Outcome, schoolLead: Outcome, practitioner: Outcome, analyst: Outcome]> = {
-  //                                          anonymous          no membership  PLATFORM_ADMIN  ALLIANCE_ADMIN  SCHOOL_LEAD   PRACTITIONER  ANALYST
-  'viewer':                                   ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
-  'alliances':                                ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
-  'alliance(slug) members-only, own':         ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'ok'],
-  'alliance(slug) members-only, foreign':     ['UNAUTHENTICATED', 'null',       'null',         'null',         'null',       'null',       'null'],
-  'schools':                                  ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
-  'school(urn)':                              ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
-  'areasOfExpertise':                         ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
-  'people':                                   ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'own',        'FORBIDDEN'],
-  'node(a colleague of the own alliance)':    ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'null',       'null'],
-  'node(the practitioner’s own record)':      ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null'],
-  'createPerson (default school)':            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'FORBIDDEN'],
-  'createPerson (another school)':            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'updatePerson (lead’s school)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'NOT_FOUND',  'FORBIDDEN'],
-  'updatePerson (another school)':            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN'],
-  'updatePerson (the practitioner’s record)': ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
-  'email+phone (lead’s school)':              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'hidden',     'FORBIDDEN'],
-  'email+phone (another school)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'null',       'hidden',     'FORBIDDEN'],
-  'email+phone (the practitioner’s record)':  ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
-  'peopleStatistics':                         ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'ok'],
-  'deploymentStatistics':                     ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'ok'],
-  'designationStatistics':                    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'ok'],
-  'auditEvents':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'designations':                             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'own',        'FORBIDDEN'],
-  'recruitmentRounds':                        ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
+const MATRIX: Record<string, [anonymous: Outcome, noMembership: Outcome, platformAdmin: Outcome, allianceAdmin: Outcome, schoolLead: Outcome, practitioner: Outcome, analyst: Outcome, platformAnalyst: Outcome]> = {
+  //                                          anonymous          no membership  PLATFORM_ADMIN  ALLIANCE_ADMIN  SCHOOL_LEAD   PRACTITIONER  ANALYST      PLATFORM_ANALYST
+  'viewer':                                   ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok',         'ok'],
+  'alliances':                                ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok',         'ok'],
+  'alliance(slug) members-only, own':         ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'ok',         'null'],
+  'alliance(slug) members-only, foreign':     ['UNAUTHENTICATED', 'null',       'null',         'null',         'null',       'null',       'null',       'null'],
+  'schools':                                  ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok',         'ok'],
+  'school(urn)':                              ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok',         'ok'],
+  'areasOfExpertise':                         ['UNAUTHENTICATED', 'ok',         'ok',           'ok',           'ok',         'ok',         'ok',         'ok'],
+  'people':                                   ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'own',        'FORBIDDEN',  'FORBIDDEN'],
+  'node(a colleague of the own alliance)':    ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'null',       'null',       'null'],
+  'node(the practitioner’s own record)':      ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null',       'null'],
+  'createPerson (default school)':            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'createPerson (another school)':            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'updatePerson (lead’s school)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'NOT_FOUND',  'FORBIDDEN',  'FORBIDDEN'],
+  'updatePerson (another school)':            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN',  'FORBIDDEN'],
+  'updatePerson (the practitioner’s record)': ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN',  'FORBIDDEN'],
+  'email+phone (lead’s school)':              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'hidden',     'FORBIDDEN',  'FORBIDDEN'],
+  'email+phone (another school)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'null',       'hidden',     'FORBIDDEN',  'FORBIDDEN'],
+  'email+phone (the practitioner’s record)':  ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN',  'FORBIDDEN'],
+  'peopleStatistics':                         ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'ok',         'FORBIDDEN'],
+  'deploymentStatistics':                     ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'ok',         'FORBIDDEN'],
+  'designationStatistics':                    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'ok',         'FORBIDDEN'],
+  'platformDeploymentStatistics':             ['UNAUTHENTICATED', 'FORBIDDEN',  'FORBIDDEN',    'FORBIDDEN',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'ok'],
+  'platformDesignationStatistics':            ['UNAUTHENTICATED', 'FORBIDDEN',  'FORBIDDEN',    'FORBIDDEN',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'ok'],
+  'auditEvents':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'designations':                             ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'own',        'FORBIDDEN',  'FORBIDDEN'],
+  'recruitmentRounds':                        ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN',  'FORBIDDEN'],
   // A head reads the references they gave ('own': none here, the seeded one was recorded by the coordinator).
-  'references (lead-school application)':     ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'own',        'null',       'null'],
-  'createRecruitmentRound':                   ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'setReleaseCommitment (practitioner’s)':    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'FORBIDDEN'],
-  'programmes':                               ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
-  'createProgramme':                          ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'references (lead-school application)':     ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'own',        'null',       'null',       'null'],
+  'createRecruitmentRound':                   ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'setReleaseCommitment (practitioner’s)':    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'programmes':                               ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN',  'FORBIDDEN'],
+  'createProgramme':                          ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   // Past the role gate, an id that names nothing of A is NOT_FOUND (test/programmes.test.ts has the happy paths).
-  'updateProgramme (unknown id)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'scheduleProgrammeCohort (unknown id)':     ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'enrolOnProgrammeCohort (unknown id)':      ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'recordProgrammeAttendance (unknown id)':   ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'recordProgrammeCompletion (unknown id)':   ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'updateProgramme (unknown id)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'scheduleProgrammeCohort (unknown id)':     ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'enrolOnProgrammeCohort (unknown id)':      ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'recordProgrammeAttendance (unknown id)':   ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'recordProgrammeCompletion (unknown id)':   ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
   // Sessions: the system leader's own and the coordinator's; the money and the overdue list the coordinator's (test/sessions.test.ts, test/cost.test.ts).
-  'logSession (unknown id)':                  ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN'],
-  'submitVisitRecord (unknown id)':           ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN'],
+  'logSession (unknown id)':                  ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN',  'FORBIDDEN'],
+  'submitVisitRecord (unknown id)':           ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'NOT_FOUND',  'FORBIDDEN',  'FORBIDDEN'],
   // Brokerage: the coordinator brokers; a head sees what involves their school (the seeded deployments' home school is the lead school), the system leader their own.
-  'supportRequests':                          ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
-  'deployments':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
-  'node(a deployment of the practitioner)':   ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null'],
-  'createSupportRequest':                     ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'proposeDeployment (unknown id)':           ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'signDeployment (unknown id)':              ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'NOT_FOUND',  'NOT_FOUND',  'FORBIDDEN'],
-  'agreeDeployment (unknown id)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'brokerMatches':                            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'evaluateDeployment (unknown id)':          ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'NOT_FOUND',  'FORBIDDEN',  'FORBIDDEN'],
-  'Designation.capacity (practitioner’s)':    ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null'],
-  'overdueVisitRecords':                      ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'statementOfCharges':                       ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'conferenceEvents':                         ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN'],
-  'createConferenceEvent':                    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
-  'publishedConferenceProgramme':             ['ok',              'ok',         'ok',           'ok',           'ok',         'ok',         'ok'],
+  'supportRequests':                          ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN',  'FORBIDDEN'],
+  'deployments':                              ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN',  'FORBIDDEN'],
+  'node(a deployment of the practitioner)':   ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null',       'null'],
+  'createSupportRequest':                     ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'proposeDeployment (unknown id)':           ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'signDeployment (unknown id)':              ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'NOT_FOUND',  'NOT_FOUND',  'FORBIDDEN',  'FORBIDDEN'],
+  'agreeDeployment (unknown id)':             ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'brokerMatches':                            ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'evaluateDeployment (unknown id)':          ['UNAUTHENTICATED', 'FORBIDDEN',  'NOT_FOUND',    'NOT_FOUND',    'NOT_FOUND',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'Designation.capacity (practitioner’s)':    ['UNAUTHENTICATED', 'null',       'ok',           'ok',           'ok',         'ok',         'null',       'null'],
+  'overdueVisitRecords':                      ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'statementOfCharges':                       ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'conferenceEvents':                         ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'ok',         'ok',         'FORBIDDEN',  'FORBIDDEN'],
+  'createConferenceEvent':                    ['UNAUTHENTICATED', 'FORBIDDEN',  'ok',           'ok',           'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN',  'FORBIDDEN'],
+  'publishedConferenceProgramme':             ['ok',              'ok',         'ok',           'ok',           'ok',         'ok',         'ok',         'ok'],
 };
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -137,6 +139,9 @@ function create(label: string, schoolId: (w: World) => string | undefined): Oper
   };
 }
 
+/** The groups of a grouping by alliance name both of the world's alliances (and perhaps others). */
+const sameSlugs = (groups: { alliance: { code: string } }[], w: World) => [w.A.alliance.slug, w.B.alliance.slug].every((slug) => groups.some((g) => g.alliance.code === slug));
+
 function membersOnly(tenant: 'A' | 'B'): Operation {
   return {
     source: `query($slug: String!) { alliance(slug: $slug) { slug settings { reviewPeriodYears } tariffs { edges { node { fullDayPence } } } termDates { edges { node { academicYear } } } } }`,
@@ -170,6 +175,9 @@ const OPERATIONS: Record<keyof typeof MATRIX, Operation> = {
   peopleStatistics: { source: `{ peopleStatistics(groupBy: [LEADERSHIP_LEVEL]) { total minimumGroupSize } }`, outcome: (data) => (data.peopleStatistics.minimumGroupSize === 5 ? 'ok' : 'wrong') },
   deploymentStatistics: { source: `{ deploymentStatistics(groupBy: [PHASE]) { total { deployments } minimumGroupSize } }`, outcome: (data) => (data.deploymentStatistics.minimumGroupSize === 5 ? 'ok' : 'wrong') },
   designationStatistics: { source: `{ designationStatistics(groupBy: [TYPE]) { total { designations } minimumGroupSize } }`, outcome: (data) => (data.designationStatistics.minimumGroupSize === 5 ? 'ok' : 'wrong') },
+  // Every alliance's counts: the world's two alliances, each by its slug.
+  platformDeploymentStatistics: { source: `{ platformDeploymentStatistics(groupBy: [ALLIANCE]) { groups { alliance { code } } } }`, outcome: (d, w) => (sameSlugs(d.platformDeploymentStatistics.groups, w) ? 'ok' : 'wrong') },
+  platformDesignationStatistics: { source: `{ platformDesignationStatistics(groupBy: [ALLIANCE]) { groups { alliance { code } } } }`, outcome: (d, w) => (sameSlugs(d.platformDesignationStatistics.groups, w) ? 'ok' : 'wrong') },
   auditEvents: { source: `{ auditEvents(first: 5) { totalCount edges { node { action } } } }`, outcome: (data) => (typeof data.auditEvents.totalCount === 'number' ? 'ok' : 'wrong') },
   'viewer': { source: `{ viewer { user { email } actingRole } }`, outcome: (d) => (d.viewer.user.email ? 'ok' : 'null') },
   'alliances': { source: `{ alliances { totalCount edges { node { slug } } } }`, outcome: (d) => (d.alliances.totalCount >= 2 ? 'ok' : 'empty') },

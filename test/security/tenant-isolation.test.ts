@@ -167,6 +167,7 @@ describe('tenant isolation (SECURITY.md T1–T5, T7)', () => {
       SCHOOL_LEAD: 'NOT_FOUND',
       PRACTITIONER: 'NOT_FOUND',
       ANALYST: 'FORBIDDEN',
+      PLATFORM_ANALYST: 'FORBIDDEN',
     },
   };
 

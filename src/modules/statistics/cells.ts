@@ -18,7 +18,8 @@ export type Value = string | null;
 export interface CrossLine {
   values: Record<string, Value | Value[]>;
   count: number;
-  fingerprint: bigint;
+  /** The line's rows' hashes summed, modulo 2^48 (`fingerprintOf`): a number, so that summing thousands of lines costs no allocation. */
+  fingerprint: number;
   measures: number[];
 }
 export interface Group {
@@ -30,37 +31,62 @@ export interface Group {
   suppressed: boolean;
 }
 
+const FINGERPRINT_MODULUS = 2 ** 48;
+
+/**
+ * SQL's sum of 64-bit row hashes, as text, reduced to 48 bits: sums of two stay exact in a double.
+ * Two different groups with equal fingerprints would only be linked (hidden together): more hiding, never less.
+ */
+export const fingerprintOf = (text: string): number => Number(BigInt.asUintN(48, BigInt(text)));
+
 const valuesOf = (line: CrossLine, dimension: string): Value[] => {
   const v = line.values[dimension];
   if (Array.isArray(v)) return v.length ? v : [null];
   return [v];
 };
 
+type Built = Group & { parts: number[]; fingerprint: number; key: string };
+
 /** The groups of one grouping (a list of dimensions; none for the total), each with the cross-table lines it adds up. */
-export function groupsOf(lines: readonly CrossLine[], dimensions: readonly string[]): (Group & { parts: number[]; fingerprint: bigint; key: string })[] {
-  const byKey = new Map<string, Group & { parts: number[]; fingerprint: bigint; key: string }>();
+export function groupsOf(lines: readonly CrossLine[], dimensions: readonly string[]): Built[] {
+  // Keyed by the value itself for one dimension (every analyst's grouping, and the whole family):
+  // thousands of lines a request across the platform, so no JSON and no array per line.
+  const byKey = new Map<string | null, Built>();
+  const add = (mapKey: string | null, values: Value[] | (() => Value[]), line: CrossLine, index: number) => {
+    let group = byKey.get(mapKey);
+    if (!group) {
+      const v = typeof values === 'function' ? values() : values;
+      byKey.set(mapKey, (group = { values: v, count: 0, measures: new Array<number>(line.measures.length).fill(0), suppressed: false, parts: [], fingerprint: 0, key: JSON.stringify(v) }));
+    }
+    group.count += line.count;
+    group.fingerprint = (group.fingerprint + line.fingerprint) % FINGERPRINT_MODULUS;
+    for (let i = 0; i < line.measures.length; i++) group.measures[i] += line.measures[i];
+    group.parts.push(index);
+  };
   lines.forEach((line, index) => {
+    if (dimensions.length === 0) return add('', [], line, index);
+    if (dimensions.length === 1) {
+      const v = line.values[dimensions[0]];
+      if (!Array.isArray(v)) return add(v, () => [v], line, index);
+      if (!v.length) return add(null, () => [null], line, index);
+      for (const one of v) add(one, () => [one], line, index);
+      return;
+    }
     let combos: Value[][] = [[]];
     for (const d of dimensions) combos = combos.flatMap((c) => valuesOf(line, d).map((v) => [...c, v]));
-    for (const values of combos) {
-      const key = JSON.stringify(values);
-      let group = byKey.get(key);
-      if (!group) byKey.set(key, (group = { values, count: 0, measures: line.measures.map(() => 0), suppressed: false, parts: [], fingerprint: 0n, key }));
-      group.count += line.count;
-      group.fingerprint += line.fingerprint;
-      line.measures.forEach((m, i) => (group!.measures[i] += m));
-      group.parts.push(index);
-    }
+    for (const values of combos) add(JSON.stringify(values), values, line, index);
   });
   return [...byKey.values()].sort((a, b) => compareValues(a.values, b.values));
 }
+
+const collator = new Intl.Collator('en', { numeric: true });
 
 function compareValues(a: Value[], b: Value[]): number {
   for (let i = 0; i < a.length; i++) {
     if (a[i] === b[i]) continue;
     if (a[i] === null) return 1;
     if (b[i] === null) return -1;
-    return a[i]!.localeCompare(b[i]!, 'en', { numeric: true });
+    return collator.compare(a[i]!, b[i]!);
   }
   return 0;
 }

@@ -16,4 +16,16 @@ export class DeploymentStatisticsResolver {
   ) {
     return deploymentStatistics(ctx, groupBy, filter);
   }
+
+  @Query(() => DeploymentStatistics, {
+    description:
+      "Every alliance's deployments, counted, for platform analysts: by the dimensions given (none, for the total), the alliance among them (ALLIANCE). One dimension at most, filtering only on it, small groups suppressed across the whole family of answers (README, \"Analysts: aggregates\").",
+  })
+  platformDeploymentStatistics(
+    @Ctx() ctx: RequestContext,
+    @Arg('groupBy', () => [DeploymentDimension], { description: 'The dimension to group by (one at most); none for the total.' }) groupBy: DeploymentDimension[],
+    @Arg('filter', () => DeploymentStatisticsFilter, { nullable: true, description: 'Which deployments to count: only on the dimension grouped by.' }) filter?: DeploymentStatisticsFilter | null,
+  ) {
+    return deploymentStatistics(ctx, groupBy, filter, true);
+  }
 }

@@ -1,19 +1,18 @@
-import { Forbidden } from '../../common/errors';
-import { actingOf, RequestContext } from '../../context/context';
+import { RequestContext } from '../../context/context';
 import { resolveAreaLabels } from '../areas-of-expertise/areas-of-expertise.service';
 import { Term } from '../alliances/alliance-enums';
 import { DeploymentStatus, ImpactRating } from '../deployments/deployment-enums';
 import { codeName } from '../schools/code-name';
 import { CommissionerType } from '../support-requests/support-request-enums';
-import { ActingRole } from '../users/user-enums';
-import { answerFor, CrossLine, DimensionTest, Group } from './cells';
+import { answerFor, CrossLine, fingerprintOf, DimensionTest, Group } from './cells';
 import { DeploymentDimension as D, DeploymentStatistics, DeploymentStatisticsFilter, DeploymentStatisticsGroup } from './deployment-statistics.types';
+import { allianceNames, countingFor, inDisplayOrder, resolveAlliances } from './scope';
 import { checkYearRange, inYearRange } from './statistics.types';
 
 const DIMENSIONS = Object.values(D);
 
 type CellRow = {
-  academic_year: number | null; term: string | null; area_ids: string[]; phase_code: string | null; phase_name: string | null; la_code: string | null; la_name: string | null;
+  alliance_id?: string; academic_year: number | null; term: string | null; area_ids: string[]; phase_code: string | null; phase_name: string | null; la_code: string | null; la_name: string | null;
   commissioner_type: string; status: string; impact_rating: string | null; deployments: number; fingerprint: string; days_delivered: string; total_pence: string; brokerage_fee_pence: string;
 };
 
@@ -26,20 +25,21 @@ type CellRow = {
  * the day rate is a count. Analysts group by one dimension at most and filter only on that one (a
  * filter then picks groups out of the unfiltered, suppressed answer, never adds up new ones).
  * Coordinators, who read every deployment of the alliance, get exact figures of any grouping and filter.
+ * With `platform`, every alliance's, for platform analysts: the cross-table of
+ * `platform_deployment_statistics_cells()` (migrations/1795371500000-PlatformAnalyst.ts), the
+ * alliance one more dimension, always suppressed.
  */
-export async function deploymentStatistics(ctx: RequestContext, groupBy: D[], filter: DeploymentStatisticsFilter | null | undefined): Promise<DeploymentStatistics> {
-  const acting = actingOf(ctx);
+export async function deploymentStatistics(ctx: RequestContext, groupBy: D[], filter: DeploymentStatisticsFilter | null | undefined, platform = false): Promise<DeploymentStatistics> {
+  const counting = countingFor(ctx, platform, 'deployment');
   checkYearRange(filter?.academicYear, 'filter.academicYear');
-  const analyst = acting.role === ActingRole.ANALYST;
-  if (!analyst && acting.role !== ActingRole.ALLIANCE_ADMIN && acting.role !== ActingRole.PLATFORM_ADMIN) {
-    throw new Forbidden("deployment statistics are for coordinators and analysts: heads and system leaders see their own deployments in the list");
-  }
   const requested = [...new Set(groupBy)];
   const areaIds = filter?.areas?.length ? await resolveAreaLabels(ctx, filter.areas, 'filter.areas') : null;
+  const allianceIds = filter?.alliances?.length ? await resolveAlliances(ctx, filter.alliances, 'filter.alliances') : null;
 
-  const rows: CellRow[] = await ctx.em.query(`SELECT * FROM deployment_statistics_cells()`);
+  const rows: CellRow[] = await ctx.em.query(platform ? `SELECT * FROM platform_deployment_statistics_cells()` : `SELECT * FROM deployment_statistics_cells()`);
   const lines: CrossLine[] = rows.map((r) => ({
     values: {
+      [D.ALLIANCE]: r.alliance_id ?? counting.allianceId,
       [D.AREA_OF_EXPERTISE]: r.area_ids,
       [D.ACADEMIC_YEAR]: r.academic_year === null ? null : String(r.academic_year),
       [D.TERM]: r.term,
@@ -50,7 +50,7 @@ export async function deploymentStatistics(ctx: RequestContext, groupBy: D[], fi
       [D.IMPACT_RATING]: r.impact_rating,
     },
     count: r.deployments,
-    fingerprint: BigInt(r.fingerprint),
+    fingerprint: fingerprintOf(r.fingerprint),
     measures: [Number(r.days_delivered), Number(r.total_pence), Number(r.brokerage_fee_pence)],
   }));
 
@@ -60,10 +60,11 @@ export async function deploymentStatistics(ctx: RequestContext, groupBy: D[], fi
     [D.STATUS, filter?.statuses ? (v) => filter.statuses!.includes(v as DeploymentStatus) : null],
     [D.COMMISSIONER_TYPE, filter?.commissionerTypes ? (v) => filter.commissionerTypes!.includes(v as CommissionerType) : null],
     [D.AREA_OF_EXPERTISE, areaIds ? (v) => v !== null && areaIds.includes(v) : null],
+    [D.ALLIANCE, allianceIds ? (v) => v !== null && allianceIds.includes(v) : null],
   ];
-  const answer = answerFor(lines, DIMENSIONS, requested, tests, { analyst, minimum: ctx.minGroupSize, measures: 3 });
+  const answer = answerFor(lines, DIMENSIONS, requested, tests, { analyst: counting.analyst, minimum: ctx.minGroupSize, measures: 3 });
 
-  const areas = await areaNames(ctx, answer.groups, requested);
+  const [areas, alliances] = await Promise.all([areaNames(ctx, answer.groups, requested), allianceNames(ctx, answer.groups, requested)]);
   const phases = new Map(rows.map((r) => [r.phase_code, r.phase_name]));
   const authorities = new Map(rows.map((r) => [r.la_code, r.la_name]));
   const toGroup = (g: Group, dims: D[]): DeploymentStatisticsGroup => {
@@ -71,7 +72,9 @@ export async function deploymentStatistics(ctx: RequestContext, groupBy: D[], fi
     const area = at(D.AREA_OF_EXPERTISE);
     const year = at(D.ACADEMIC_YEAR);
     const [days, total, fee] = g.suppressed ? [null, null, null] : g.measures;
+    const alliance = at(D.ALLIANCE);
     return Object.assign(new DeploymentStatisticsGroup(), {
+      alliance: alliance === null ? null : (alliances.get(alliance) ?? null),
       areaOfExpertise: area === null ? null : (areas.get(area) ?? null),
       academicYear: year === null ? null : Number(year),
       term: at(D.TERM) as Term | null,
@@ -89,21 +92,13 @@ export async function deploymentStatistics(ctx: RequestContext, groupBy: D[], fi
     });
   };
   return {
-    groups: inAreaOrder(answer.groups, requested, areas).map((g) => toGroup(g, requested)),
+    groups: inDisplayOrder(answer.groups, requested, { [D.AREA_OF_EXPERTISE]: areas, [D.ALLIANCE]: alliances }).map((g) => toGroup(g, requested)),
     total: answer.total && toGroup(answer.total, []),
     minimumGroupSize: ctx.minGroupSize,
   };
 }
 
 /** The code and name of each area a group shows. */
-/** Groups of an area grouping in the areas' code order: their keys are ids, whose order is each database's own. */
-export function inAreaOrder(groups: Group[], dims: string[], areas: Map<string, { code: string }>): Group[] {
-  const i = dims.indexOf('AREA_OF_EXPERTISE');
-  if (i < 0) return groups;
-  const code = (g: Group) => (g.values[i] === null ? '\uffff' : (areas.get(g.values[i] as string)?.code ?? g.values[i]!));
-  return [...groups].sort((a, b) => (code(a) < code(b) ? -1 : code(a) > code(b) ? 1 : 0));
-}
-
 export async function areaNames(ctx: RequestContext, groups: Group[], dims: string[]): Promise<Map<string, { code: string; name: string | null }>> {
   const i = dims.indexOf('AREA_OF_EXPERTISE');
   const ids = i < 0 ? [] : [...new Set(groups.map((g) => g.values[i]).filter((v): v is string => v !== null))];

@@ -7,6 +7,7 @@ import { CommissionerType } from '../support-requests/support-request-enums';
 import { AcademicYearRange } from './statistics.types';
 
 export enum DeploymentDimension {
+  ALLIANCE = 'ALLIANCE',
   AREA_OF_EXPERTISE = 'AREA_OF_EXPERTISE',
   ACADEMIC_YEAR = 'ACADEMIC_YEAR',
   TERM = 'TERM',
@@ -20,6 +21,7 @@ registerEnumType(DeploymentDimension, {
   name: 'DeploymentDimension',
   description: 'What deployments are grouped by.',
   valuesConfig: {
+    ALLIANCE: { description: 'The alliance that brokered the deployment: for platform analysts (platformDeploymentStatistics); within one alliance, one group.' },
     AREA_OF_EXPERTISE: { description: "An area of expertise of the deployment's request; a deployment for several areas counts in each, one for none in the group without an area." },
     ACADEMIC_YEAR: { description: 'The academic year the deployment starts in.' },
     TERM: { description: "The alliance's term the deployment starts in (by the alliance's term dates); none when its start falls outside them." },
@@ -44,10 +46,16 @@ export class DeploymentStatisticsFilter {
 
   @Field(() => [String], { nullable: true, description: 'Deployments whose request names one of these areas of expertise, by code, name or alias.' })
   areas?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Deployments of one of these alliances, by slug or id (platform analysts, grouping by ALLIANCE).' })
+  alliances?: string[] | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One group of deployments; the dimensions not grouped by are null. A suppressed group shows its dimensions and nothing else.' })
 export class DeploymentStatisticsGroup {
+  @Field(() => CodeName, { nullable: true, description: 'The alliance (its slug as the code, and its name).' })
+  alliance: CodeName | null;
+
   @Field(() => CodeName, { nullable: true, description: 'The area of expertise (its code and name).' })
   areaOfExpertise: CodeName | null;
 
@@ -91,7 +99,7 @@ export class DeploymentStatisticsGroup {
   suppressed: boolean;
 }
 
-@ObjectType({ simpleResolvers: true, description: "The acting alliance's deployments, counted; for analysts, small groups suppressed." })
+@ObjectType({ simpleResolvers: true, description: "Deployments counted: the acting alliance's (deploymentStatistics) or every alliance's (platformDeploymentStatistics); for analysts, small groups suppressed." })
 export class DeploymentStatistics {
   @Field(() => [DeploymentStatisticsGroup], { description: 'The groups, in the order of their values; suppressed ones included, marked.' })
   groups: DeploymentStatisticsGroup[];

@@ -5,6 +5,7 @@ import { CodeName } from '../schools/code-name';
 import { AcademicYearRange } from './statistics.types';
 
 export enum DesignationDimension {
+  ALLIANCE = 'ALLIANCE',
   TYPE = 'TYPE',
   STATUS = 'STATUS',
   AREA_OF_EXPERTISE = 'AREA_OF_EXPERTISE',
@@ -15,6 +16,7 @@ registerEnumType(DesignationDimension, {
   name: 'DesignationDimension',
   description: 'What designations are grouped by.',
   valuesConfig: {
+    ALLIANCE: { description: 'The alliance that designated: for platform analysts (platformDesignationStatistics); within one alliance, one group.' },
     TYPE: { description: 'SLE, LLE, NLE or LP.' },
     STATUS: { description: "The designation's status, from application to ended." },
     AREA_OF_EXPERTISE: { description: 'An area of expertise of the designation; one with several counts in each, one with none in the group without an area.' },
@@ -36,10 +38,16 @@ export class DesignationStatisticsFilter {
 
   @Field(() => [String], { nullable: true, description: 'Designations in one of these areas of expertise, by code, name or alias.' })
   areas?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: 'Designations of one of these alliances, by slug or id (platform analysts, grouping by ALLIANCE).' })
+  alliances?: string[] | null;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'One group of designations; the dimensions not grouped by are null.' })
 export class DesignationStatisticsGroup {
+  @Field(() => CodeName, { nullable: true, description: 'The alliance (its slug as the code, and its name).' })
+  alliance: CodeName | null;
+
   @Field(() => DesignationType, { nullable: true, description: 'The type.' })
   type: DesignationType | null;
 
@@ -62,7 +70,7 @@ export class DesignationStatisticsGroup {
   suppressed: boolean;
 }
 
-@ObjectType({ simpleResolvers: true, description: "The acting alliance's designations (system leaders and applicants), counted; for analysts, small groups suppressed." })
+@ObjectType({ simpleResolvers: true, description: "Designations (system leaders and applicants) counted: the acting alliance's or every alliance's (platformDesignationStatistics); for analysts, small groups suppressed." })
 export class DesignationStatistics {
   @Field(() => [DesignationStatisticsGroup], { description: 'The groups, in the order of their values; suppressed ones included, marked.' })
   groups: DesignationStatisticsGroup[];

@@ -24,6 +24,10 @@ export class User {
   @Column('boolean', { default: false })
   isPlatformAdmin: boolean;
 
+  /** Reads every alliance's counts, suppressed, and no tenant row (migrations/1795371500000-PlatformAnalyst.ts). */
+  @Column('boolean', { default: false })
+  isPlatformAnalyst: boolean;
+
   /** The subject of this user's tokens from an identity provider (JWKS_URL). */
   @Column('text', { nullable: true, unique: true })
   externalSubject: string | null;

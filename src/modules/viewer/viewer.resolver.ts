@@ -14,6 +14,7 @@ export class ViewerResolver {
     return {
       user: viewer.user,
       isPlatformAdmin: viewer.isPlatformAdmin,
+      isPlatformAnalyst: viewer.isPlatformAnalyst,
       memberships: viewer.memberships.map((m) => Object.assign(new ViewerMembership(), m)),
       actingAllianceId: ctx.acting?.allianceId ?? null,
       actingRole: ctx.acting?.role ?? null,

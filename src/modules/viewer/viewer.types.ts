@@ -20,6 +20,9 @@ export class Viewer {
   @Field({ description: 'Whether they administer the platform.' })
   isPlatformAdmin: boolean;
 
+  @Field({ description: "Whether they read every alliance's statistics (platformDeploymentStatistics, platformDesignationStatistics), small groups suppressed." })
+  isPlatformAnalyst: boolean;
+
   @Field(() => [ViewerMembership], { description: 'Their memberships: each an alliance and their role in it.' })
   memberships: ViewerMembership[];
 

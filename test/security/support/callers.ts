@@ -4,12 +4,13 @@ import { Tenant, World } from './world';
 
 /**
  * Who calls, relative to one alliance: anonymous, a signed-in user with no membership, a platform
- * admin acting for the alliance through X-Alliance-Id, and the alliance's four membership roles.
+ * admin acting for the alliance through X-Alliance-Id, the alliance's four membership roles, and a
+ * platform analyst (no membership, no alliance: the platform's counts only).
  */
-export type Role = 'anonymous' | 'NO_MEMBERSHIP' | 'PLATFORM_ADMIN' | `${MembershipRole}`;
+export type Role = 'anonymous' | 'NO_MEMBERSHIP' | 'PLATFORM_ADMIN' | 'PLATFORM_ANALYST' | `${MembershipRole}`;
 
 export const MEMBER_ROLES = [MembershipRole.ALLIANCE_ADMIN, MembershipRole.SCHOOL_LEAD, MembershipRole.PRACTITIONER, MembershipRole.ANALYST] as const;
-export const EVERY_ROLE: Role[] = ['anonymous', 'NO_MEMBERSHIP', 'PLATFORM_ADMIN', ...MEMBER_ROLES];
+export const EVERY_ROLE: Role[] = ['anonymous', 'NO_MEMBERSHIP', 'PLATFORM_ADMIN', ...MEMBER_ROLES, 'PLATFORM_ANALYST'];
 
 export function callAs(t: TestServer, world: World, tenant: Tenant, role: Role): ExecuteOptions {
   switch (role) {
@@ -19,6 +20,8 @@ export function callAs(t: TestServer, world: World, tenant: Tenant, role: Role):
       return { as: t.reader };
     case 'PLATFORM_ADMIN':
       return { as: world.platformAdmin, alliance: tenant.alliance.slug };
+    case 'PLATFORM_ANALYST':
+      return { as: world.platformAnalyst };
     default:
       return { as: tenant.users[role as MembershipRole] };
   }

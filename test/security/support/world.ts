@@ -57,6 +57,8 @@ export interface World {
   B: Tenant;
   /** users.is_platform_admin, with no membership: acts for an alliance only through X-Alliance-Id. */
   platformAdmin: TestUser;
+  /** users.is_platform_analyst, with no membership: the platform's counts, no tenant row. */
+  platformAnalyst: TestUser;
   /** ALLIANCE_ADMIN of both alliances: needs X-Alliance-Id to act for either. */
   adminOfBoth: TestUser;
 }
@@ -114,6 +116,7 @@ export async function seedWorld(em: EntityManager, options: { extraPeople?: numb
   const A = await seedTenant(em, 'A', options.extraPeople ?? 5);
   const B = await seedTenant(em, 'B', options.extraPeople ?? 5);
   const platformAdmin = await createUser(em, { email: 'platform-admin@test.invalid', platformAdmin: true });
+  const platformAnalyst = await createUser(em, { email: 'platform-analyst@test.invalid', platformAnalyst: true });
   const adminOfBoth = await createUser(em, {
     email: 'admin-of-both@test.invalid',
     memberships: [
@@ -121,7 +124,7 @@ export async function seedWorld(em: EntityManager, options: { extraPeople?: numb
       { alliance: B.alliance, role: MembershipRole.ALLIANCE_ADMIN },
     ],
   });
-  return { A, B, platformAdmin, adminOfBoth };
+  return { A, B, platformAdmin, platformAnalyst, adminOfBoth };
 }
 
 /** A programme with one cohort, day, enrolment (the practitioner's) and attendance: a row of every programme table, carrying the marker. */
