@@ -16,6 +16,8 @@ export interface ReferenceQuery {
   rows: (data: any) => number; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Relation edges the selection walks (root list included): the statements it may cost, identity aside. */
   edges: number;
+  /** Who asks: the alliance's coordinator (the default), or the platform analyst (the platform's statistics). */
+  caller?: 'coordinator' | 'platformAnalyst';
 }
 
 export interface ReferenceContext {
@@ -39,6 +41,35 @@ const DEN = (s: string, d: string) => `CASE ${s}.length WHEN 'FULL_DAY' THEN 1 W
 /** Days of a session for capacity: hours pro rata on the tariff's day, 6 hours before one is copied (capacity.ts). */
 const DAYS = (s: string, d: string) => `CASE ${s}.length WHEN 'FULL_DAY' THEN 1 WHEN 'HALF_DAY' THEN 0.5 ELSE ${s}.hours / coalesce(${d}.tariff_hours_per_day, 6) END`;
 const ACADEMIC_YEAR = (date: string) => `(extract(year FROM ${date}) - CASE WHEN extract(month FROM ${date}) >= 9 THEN 0 ELSE 1 END)::int`;
+
+/**
+ * Deployments by academic year, exactly as deployment-statistics.service.ts counts them (count, days
+ * delivered to two places, cost, fee and home share in whole pence by cost.ts's rule), over the
+ * deployments `where` keeps: the API's own statistics answer, built by hand.
+ */
+const STATISTICS_FIELDS = 'deployments daysDelivered totalPence brokerageFeePence homeSchoolPence suppressed';
+const deploymentsByYear = (field: string, where: string) => `
+      WITH cost AS (
+        SELECT d.id, d.academic_year,
+               coalesce(sum(${DAYS('s', 'd')}) FILTER (WHERE s.id IS NOT NULL AND d.tariff_full_day_pence IS NOT NULL), 0) AS days,
+               coalesce(sum(c.total), 0) AS total, coalesce(sum(c.fee), 0) AS fee
+          FROM deployments d
+          LEFT JOIN deployment_sessions s ON s.deployment_id = d.id AND s.status = 'DELIVERED'
+          LEFT JOIN LATERAL (SELECT ${NUM('s')} AS num, ${DEN('s', 'd')} AS den) f ON d.tariff_full_day_pence IS NOT NULL AND s.id IS NOT NULL
+          LEFT JOIN LATERAL (SELECT CASE WHEN s.length = 'HALF_DAY' AND d.tariff_half_day_pence IS NOT NULL THEN d.tariff_half_day_pence
+                                         ELSE (2 * d.tariff_full_day_pence * f.num + f.den) / (2 * f.den) END AS total) t ON f.num IS NOT NULL
+          LEFT JOIN LATERAL (SELECT t.total, least((2 * coalesce(d.tariff_brokerage_fee_per_day_pence, 0) * f.num + f.den) / (2 * f.den), t.total) AS fee) c ON t.total IS NOT NULL
+         WHERE ${where}
+         GROUP BY d.id, d.academic_year),
+      groups AS (
+        SELECT academic_year, grouping(academic_year) = 1 AS is_total, count(*)::int AS n, round(sum(days), 2) AS days, sum(total)::bigint AS total, sum(fee)::bigint AS fee FROM cost GROUP BY ROLLUP (academic_year))
+      SELECT json_build_object('data', json_build_object('${field}', json_build_object(
+        'total', (SELECT json_build_object('deployments', n, 'daysDelivered', days, 'totalPence', total, 'brokerageFeePence', fee, 'homeSchoolPence', total - fee, 'suppressed', false)
+                    FROM groups WHERE is_total),
+        'groups', (SELECT coalesce(json_agg(json_build_object('academicYear', academic_year || '/' || lpad(((academic_year + 1) % 100)::text, 2, '0'),
+                            'deployments', n, 'daysDelivered', days, 'totalPence', total, 'brokerageFeePence', fee, 'homeSchoolPence', total - fee, 'suppressed', false)
+                          ORDER BY academic_year), '[]')
+                     FROM groups WHERE NOT is_total))))::text AS body`;
 
 export const REFERENCE_QUERIES: ReferenceQuery[] = [
   {
@@ -252,5 +283,27 @@ export const REFERENCE_QUERIES: ReferenceQuery[] = [
     rows: (d) => d.brokerMatches.reduce((sum: number, m: any) => sum + 2 + m.reasons.length, 0), // eslint-disable-line @typescript-eslint/no-explicit-any
     // the request, the ranking (one statement), the designations, their people
     edges: 4,
+  },
+  {
+    key: 'deploymentStatistics',
+    name: "deploymentStatistics by academic year: one alliance's deployments, days and cost (its coordinator, exact)",
+    graphql: `{ deploymentStatistics(groupBy: [ACADEMIC_YEAR]) { total { ${STATISTICS_FIELDS} } groups { academicYear ${STATISTICS_FIELDS} } } }`,
+    sql: deploymentsByYear('deploymentStatistics', 'd.alliance_id = $1'),
+    params: (c) => [c.allianceId],
+    rows: (d) => d.deploymentStatistics.groups.length + 1,
+    // the cross-table, from deployment_statistics_cells()
+    edges: 1,
+  },
+  {
+    key: 'platformStatistics',
+    name: "platformDeploymentStatistics by academic year: every alliance's deployments, days and cost (the platform analyst, suppressed)",
+    graphql: `{ platformDeploymentStatistics(groupBy: [ACADEMIC_YEAR]) { total { ${STATISTICS_FIELDS} } groups { academicYear ${STATISTICS_FIELDS} } } }`,
+    // No group of the scale dataset's years is small, so suppression hides nothing and the exact figures are the answer.
+    sql: deploymentsByYear('platformDeploymentStatistics', 'true'),
+    params: () => [],
+    rows: (d) => d.platformDeploymentStatistics.groups.length + 1,
+    // the cross-table, from platform_deployment_statistics_cells()
+    edges: 1,
+    caller: 'platformAnalyst',
   },
 ];

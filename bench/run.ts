@@ -18,7 +18,7 @@ import { post, runLoad } from './http-load';
 import { checkLimits } from './query-cost';
 import { REFERENCE_QUERIES, ReferenceContext, ReferenceQuery } from './reference';
 import { diff } from './compare';
-import { readScaleMark, ScaleInfo } from './scale/scale-mark';
+import { ensurePlatformAnalyst, readScaleMark, ScaleInfo } from './scale/scale-mark';
 import { Cleanups, openStatementStats, planFacts, StatementCounter } from './setup';
 
 const USAGE = `Usage: DATABASE_URL=postgres://user@127.0.0.1:5432/ag_scale npm run bench -- [--duration 5] [--compare graphql-js,semi-space-64]
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
     `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     `date ${new Date().toISOString()}, load average at start ${os.loadavg()[0].toFixed(2)}${os.loadavg()[0] > cpus.length / 2 ? ' (other work on this machine: expect noisy figures)' : ''}`,
     `data: scale dataset at fraction ${scale.fraction}: ${scale.schools} schools, ${scale.alliances} alliances, ${scale.peoplePerAlliance * scale.alliances} staff records`,
-    `load: autocannon over loopback, ${duration} s a run, ${CONNECTIONS.join(' and ')} connection(s), as an ALLIANCE_ADMIN; API variants: ${['api', ...compare].join(', ')}`,
+    `load: autocannon over loopback, ${duration} s a run, ${CONNECTIONS.join(' and ')} connection(s), as an ALLIANCE_ADMIN (the platform's statistics as a platform analyst); API variants: ${['api', ...compare].join(', ')}`,
   ];
   header.forEach((line) => console.log(line));
 
@@ -159,7 +159,9 @@ async function main(): Promise<number> {
   header[2] += `, ${Number(designations).toLocaleString('en-GB')} designations (${Number(active).toLocaleString('en-GB')} active), ${rounds} recruitment rounds`;
   console.log(`system leaders: ${Number(designations).toLocaleString('en-GB')} designations (${Number(active).toLocaleString('en-GB')} active), ${rounds} recruitment rounds${queries.length < REFERENCE_QUERIES.length ? `; queries: ${queries.map((q) => q.key).join(', ')}` : ''}`);
   const secret = randomBytes(32).toString('base64url');
-  const token = await signToken(secret, admin.rows[0].user_id, { ttl: '1h' });
+  const coordinatorToken = await signToken(secret, admin.rows[0].user_id, { ttl: '1h' });
+  const platformAnalystToken = await signToken(secret, await ensurePlatformAnalyst(db), { ttl: '1h' });
+  const tokenFor = (q: ReferenceQuery) => (q.caller === 'platformAnalyst' ? platformAnalystToken : coordinatorToken);
 
   // The server's own limits, before any load: a refused query would benchmark an error.
   for (const q of queries) {
@@ -168,7 +170,7 @@ async function main(): Promise<number> {
   }
 
   // Statements per request, and their plans, from an in-process server whose data source counts them.
-  const counted = await countStatements(url, secret, token, db, queries);
+  const counted = await countStatements(url, secret, tokenFor, db, queries);
   if (values['plans-only']) {
     console.log(`\n${renderMarkdown(header, [], counted, new Map(), {}, scale)}`);
     return 0;
@@ -194,7 +196,7 @@ async function main(): Promise<number> {
   for (const q of queries) {
     const expected = await fetchBaseline(baseline.url + baseline.pathFor(q));
     for (const api of apis) {
-      const answer = await post(api.url, q.graphql, token);
+      const answer = await post(api.url, q.graphql, tokenFor(q));
       if (answer.errors?.length) throw new Error(`${api.name}: "${q.name}" answered errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
       const differences = diff(expected.data, answer.data, 'data');
       if (differences.length) {
@@ -214,7 +216,7 @@ async function main(): Promise<number> {
         const isBaseline = target === baseline;
         let before: CpuSample = { node: null, pg: new Map() };
         const load = await runLoad({
-          url: target.url + target.pathFor(q), query: q.graphql, token, durationSeconds: duration, connections,
+          url: target.url + target.pathFor(q), query: q.graphql, token: tokenFor(q), durationSeconds: duration, connections,
           beforeRun: async () => {
             before = await cpuSample(target, db);
           },
@@ -281,7 +283,7 @@ interface Counted {
 }
 
 /** Data statements per request at the reference page sizes and at 5, and any sequential scan of a large table in their plans. */
-async function countStatements(url: string, secret: string, token: string, db: Client, queries: ReferenceQuery[]): Promise<Counted[]> {
+async function countStatements(url: string, secret: string, tokenFor: (q: ReferenceQuery) => string, db: Client, queries: ReferenceQuery[]): Promise<Counted[]> {
   const counter = new StatementCounter();
   const dataSource = createDataSource({ url, poolSize: 10, applicationName: 'alliance-graph-bench-count' });
   dataSource.setOptions({ logger: counter, logging: ['query'] });
@@ -300,7 +302,7 @@ async function countStatements(url: string, secret: string, token: string, db: C
         for (const document of [q.graphql, q.graphql.replace(/first: \d+/g, 'first: 5')]) {
           const before = stats ? await stats.calls() : 0;
           const statements = await counter.record(async () => {
-            const answer = await post(apiUrl, document, token);
+            const answer = await post(apiUrl, document, tokenFor(q));
             if (answer.errors?.length) throw new Error(`"${q.name}" answered errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
           });
           // The stats view counts its own reading query once.

@@ -10,7 +10,7 @@ import { importGias } from '../../src/modules/schools/gias/gias-import';
 import { GIAS_COLUMNS } from '../../src/modules/schools/gias/gias-columns';
 import { addDays } from '../../src/common/dates';
 import { visitRecordDueOn } from '../../src/modules/deployments/working-days';
-import { BROKERED_REQUEST, DEPLOYMENT, FULL_SCALE, OPEN_REQUEST, SCALE_MARK, scaleRowIdSql, ScaleSize, scaleSize } from './scale-mark';
+import { BROKERED_REQUEST, DEPLOYMENT, ensurePlatformAnalyst, FULL_SCALE, OPEN_REQUEST, SCALE_MARK, scaleRowIdSql, ScaleSize, scaleSize } from './scale-mark';
 
 /** The day the scale dataset's brokerage is seen from: statuses, sessions and visit records are as of it, whatever day it is built. */
 const BROKERAGE_AS_OF = '2026-12-01';
@@ -199,6 +199,8 @@ async function seedTenants(client: Client, size: ScaleSize, step: (label: string
      SELECT u.id, a.id, 'ALLIANCE_ADMIN' FROM u JOIN alliances a ON u.email = 'admin@' || a.slug || '.scale.invalid'`,
   );
   step(`${size.alliances} coordinators (admin@<slug>.scale.invalid)`);
+  await ensurePlatformAnalyst(client);
+  step('a platform analyst (analyst@platform.scale.invalid)');
   await client.query('COMMIT');
 }
 
