@@ -7,8 +7,9 @@ import { TEST_JWT_SECRET, TestUser } from './factories/users';
 import { startTestServer, TestServer } from './helpers/server';
 
 /**
- * Issue 12, items 5 and 9: the ten example queries of docs/analysts.md are the documents of
- * operations/analyst/examples (typed by codegen), and each runs as a demo analyst with real data.
+ * Issue 12, items 5 and 9: the example queries of docs/analysts.md are the documents of
+ * operations/analyst/examples (typed by codegen), and each runs as a demo analyst with real data:
+ * an alliance's analyst, or the platform analyst for the platform's (AnalystPlatform…).
  */
 const EXAMPLES = path.join(__dirname, '..', 'operations', 'analyst', 'examples');
 const GUIDE = path.join(__dirname, '..', 'docs', 'analysts.md');
@@ -42,15 +43,20 @@ function hasItems(value: unknown): boolean {
 describe("the analysts' example queries (docs/analysts.md, operations/analyst/examples)", () => {
   let t: TestServer;
   let analyst: TestUser;
+  let platformAnalyst: TestUser;
+  const demoUser = async (email: string) => {
+    const [row] = await t.db.dataSource.query(`SELECT id, display_name AS "displayName" FROM users WHERE email = $1`, [email]);
+    return { user: row, token: await signToken(TEST_JWT_SECRET, row.id) } as TestUser;
+  };
   beforeAll(async () => {
     t = await startTestServer({ demoData: true });
-    const [row] = await t.db.dataSource.query(`SELECT id, display_name AS "displayName" FROM users WHERE email = 'analyst@romero.demo'`);
-    analyst = { user: row, token: await signToken(TEST_JWT_SECRET, row.id) } as TestUser;
+    analyst = await demoUser('analyst@romero.demo');
+    platformAnalyst = await demoUser('analyst@platform.demo');
   });
   afterAll(() => t.close());
 
-  it('are ten named queries, the same in the guide as in operations/analyst/examples', () => {
-    expect(examples).toHaveLength(10);
+  it('are eleven named queries, the same in the guide as in operations/analyst/examples', () => {
+    expect(examples).toHaveLength(11);
     for (const { document } of examples) {
       expect(document.definitions).toHaveLength(1);
       expect(operationOf(document).operation).toBe('query');
@@ -64,8 +70,9 @@ describe("the analysts' example queries (docs/analysts.md, operations/analyst/ex
     }
   });
 
-  it.each(examples.map((e) => [e.file, e.document] as const))('%s runs as analyst@romero.demo, with data', async (_file, document) => {
-    const result = await t.execute(print(document), {}, { as: analyst, alliance: 'romero' });
+  it.each(examples.map((e) => [e.file, e.document] as const))('%s runs as analyst@romero.demo (the platform analyst for the platform), with data', async (_file, document) => {
+    const platform = nameOf(document).startsWith('AnalystPlatform');
+    const result = await t.execute(print(document), {}, platform ? { as: platformAnalyst } : { as: analyst, alliance: 'romero' });
     if (process.env.SHOW) console.log(JSON.stringify(result, null, 1));
     expect(result.errors).toBeUndefined();
     // A group too small to show keeps its dimension (its figures are null): the demo's deployments are all such groups.

@@ -134,7 +134,7 @@ describe('the query editor', () => {
       const analyst = await db.dataSource.getRepository(User).findOneByOrFail({ email: 'analyst@romero.demo' });
       const analystToken = await signToken(TEST_JWT_SECRET, analyst.id, { ttl: '1h' });
       const example = loadExamples().find((e) => e.name === 'AnalystStaffByLocalAuthority')!;
-      expect(loadExamples()).toHaveLength(10);
+      expect(loadExamples()).toHaveLength(11);
 
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -149,8 +149,8 @@ describe('the query editor', () => {
 
       await page.goto(`${base}/graphql`);
       await page.waitForSelector('.graphiql-container', { timeout: 20_000 });
-      await page.waitForSelector('#explorer-examples button:nth-of-type(10)', { timeout: 10_000 });
-      expect(await page.locator('#explorer-examples button').count()).toBe(10);
+      await page.waitForSelector('#explorer-examples button:nth-of-type(11)', { timeout: 10_000 });
+      expect(await page.locator('#explorer-examples button').count()).toBe(11);
 
       // The token in the bar; the viewer's one membership fills the alliance menu, and is picked.
       await page.fill('#explorer-token', analystToken);

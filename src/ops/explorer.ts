@@ -75,7 +75,7 @@ const CSS = [
   '#explorer { flex: 1; min-width: 0; }',
 ].join('\n') + '\n';
 
-/** The analysts' example queries, each file's first comment line its title (docs/analysts.md, the same ten). */
+/** The analysts' example queries, each file's first comment line its title (docs/analysts.md, the same eleven). */
 export interface ExplorerExample {
   name: string;
   title: string;
