@@ -69,10 +69,11 @@ export function checkFirst(first: number | null | undefined, field = 'first'): n
 }
 
 /** What a cursor's values may be; checked before any of them reaches SQL. */
-export type CursorKind = 'string' | 'integer' | 'position' | 'uuid' | 'timestamp';
+export type CursorKind = 'string' | 'integer' | 'position' | 'uuid' | 'timestamp' | 'date';
 
 const MAX_INT4 = 2 ** 31 - 1;
 const ISO_MILLISECONDS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const validKind: Record<CursorKind, (value: unknown) => boolean> = {
   string: (v) => typeof v === 'string' && v.length <= 1000 && !v.includes('\0'),
@@ -81,6 +82,7 @@ const validKind: Record<CursorKind, (value: unknown) => boolean> = {
   uuid: (v) => typeof v === 'string' && isUuid(v),
   // A calendar date PostgreSQL accepts too: JavaScript reads 2024-02-30 as 1 March, and knows a year 0.
   timestamp: (v) => typeof v === 'string' && ISO_MILLISECONDS.test(v) && !v.startsWith('0000') && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString() === v,
+  date: (v) => typeof v === 'string' && ISO_DATE.test(v) && !v.startsWith('0000') && !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v,
 };
 
 /**

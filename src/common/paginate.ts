@@ -9,7 +9,7 @@ export interface SortKey<T> {
   value: (row: T) => string | number;
   direction?: 'ASC' | 'DESC';
   /** What the sort key is, so that a forged cursor is refused before it reaches SQL. Default: string. */
-  kind?: Extract<CursorKind, 'string' | 'integer' | 'timestamp'>;
+  kind?: Extract<CursorKind, 'string' | 'integer' | 'timestamp' | 'date'>;
 }
 
 /** A list's sort keys by field of its order enum: one table per list, directions come from the caller. */

@@ -28,7 +28,7 @@ export function listConferenceEvents(ctx: RequestContext, page: PageArgs) {
   actingOf(ctx);
   const qb = scopedQuery(ctx, ConferenceEvent, { visible: researchVisibleTo }) ?? ctx.em.createQueryBuilder(ConferenceEvent, 'e').where('false');
   // Newest first: the next conference is what a coordinator works on.
-  return paginate(qb, page, [{ expression: 'e.held_on', value: (e) => e.heldOn, direction: 'DESC' }]);
+  return paginate(qb, page, [{ expression: 'e.held_on', value: (e) => e.heldOn, direction: 'DESC', kind: 'date' }]);
 }
 
 export async function createConferenceEvent(ctx: RequestContext, input: CreateConferenceEventInput): Promise<ConferenceEvent> {

@@ -137,7 +137,7 @@ export enum DeploymentOrderField {
 }
 registerEnumType(DeploymentOrderField, {
   name: 'DeploymentOrderField',
-  description: 'Dates not yet set sort last.',
+  description: 'Dates not yet set count as the far future: last ascending, first descending.',
   valuesConfig: {
     PROPOSED_ON: { description: 'When it was proposed.' },
     STARTS_ON: { description: 'When it starts.' },

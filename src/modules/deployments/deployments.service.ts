@@ -203,10 +203,10 @@ export function moveDeployment(ctx: RequestContext, action: Move, input: Deploym
   });
 }
 
-/** Nullable dates sort last in either direction, as the far future. */
+/** Nullable dates sort as the far future: last ascending, first descending. */
 const SORTS: SortKeyTable<DeploymentOrderField, Deployment> = {
-  [DeploymentOrderField.PROPOSED_ON]: { expression: 'e.proposed_on', value: (d) => d.proposedOn },
-  [DeploymentOrderField.STARTS_ON]: { expression: "coalesce(e.starts_on, DATE '9999-12-31')", value: (d) => d.startsOn ?? '9999-12-31' },
+  [DeploymentOrderField.PROPOSED_ON]: { expression: 'e.proposed_on', value: (d) => d.proposedOn, kind: 'date' },
+  [DeploymentOrderField.STARTS_ON]: { expression: "coalesce(e.starts_on, DATE '9999-12-31')", value: (d) => d.startsOn ?? '9999-12-31', kind: 'date' },
   [DeploymentOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (d) => d.updatedAt.toISOString(), kind: 'timestamp' },
 };
 const DEFAULT_ORDER = [{ field: DeploymentOrderField.PROPOSED_ON, direction: OrderDirection.DESC }];

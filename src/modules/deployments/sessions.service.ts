@@ -174,5 +174,5 @@ export function listOverdueVisitRecords(ctx: RequestContext, page: PageArgs) {
     scopedQuery(ctx, DeploymentSession, { visible: throughDeploymentVisibleTo, where: `e.status = 'DELIVERED' AND e.visit_record_submitted_on IS NULL` }) ??
     ctx.em.createQueryBuilder(DeploymentSession, 'e').where('false');
   qb.andWhere('e.visit_record_due_on < :today', { today: englishDate() });
-  return paginate(qb, page, [{ expression: 'e.visit_record_due_on', value: (s) => s.visitRecordDueOn! }]);
+  return paginate(qb, page, [{ expression: 'e.visit_record_due_on', value: (s) => s.visitRecordDueOn!, kind: 'date' }]);
 }

@@ -45,7 +45,7 @@ export enum DesignationOrderField {
 }
 registerEnumType(DesignationOrderField, {
   name: 'DesignationOrderField',
-  description: 'Dates not yet set sort last.',
+  description: 'Dates not yet set count as the far future: last ascending, first descending.',
   valuesConfig: {
     APPLIED_ON: { description: 'When the application was made.' },
     DESIGNATED_ON: { description: 'When the designation began.' },

@@ -63,14 +63,15 @@ export function endDesignation(ctx: RequestContext, input: EndDesignationInput):
   });
 }
 
-/** Nullable dates sort last in either direction, as the far future. */
+/** Nullable dates sort as the far future: last ascending, first descending. */
 const dateKey = (column: string, property: keyof Designation): Omit<SortKey<Designation>, 'direction'> => ({
   expression: `coalesce(e.${column}, DATE '9999-12-31')`,
   value: (d) => (d[property] as string | null) ?? '9999-12-31',
+  kind: 'date',
 });
 
 const SORTS: SortKeyTable<DesignationOrderField, Designation> = {
-  [DesignationOrderField.APPLIED_ON]: { expression: 'e.applied_on', value: (d) => d.appliedOn },
+  [DesignationOrderField.APPLIED_ON]: { expression: 'e.applied_on', value: (d) => d.appliedOn, kind: 'date' },
   [DesignationOrderField.DESIGNATED_ON]: dateKey('designated_on', 'designatedOn'),
   [DesignationOrderField.REVIEW_DUE_ON]: dateKey('review_due_on', 'reviewDueOn'),
   // Milliseconds, as a cursor carries them.

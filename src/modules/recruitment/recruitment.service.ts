@@ -21,7 +21,7 @@ export function listRecruitmentRounds(ctx: RequestContext, filter: RecruitmentRo
   const qb = scopedQuery(ctx, RecruitmentRound) ?? ctx.em.createQueryBuilder(RecruitmentRound, 'e').where('false');
   if (filter?.designationType) qb.andWhere('e.designation_type = :type', { type: filter.designationType });
   if (filter?.open != null) qb.andWhere(filter.open ? 'e.application_deadline >= :today' : 'e.application_deadline < :today', { today: englishDate() });
-  return paginate(qb, page, [{ expression: 'e.application_deadline', value: (r) => r.applicationDeadline, direction: 'DESC' }]);
+  return paginate(qb, page, [{ expression: 'e.application_deadline', value: (r) => r.applicationDeadline, direction: 'DESC', kind: 'date' }]);
 }
 
 /** Dates in the order a round runs: each refusal names the field out of order. */

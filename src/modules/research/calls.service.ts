@@ -60,7 +60,7 @@ export function listResearchCalls(ctx: RequestContext, filter: ResearchCallFilte
   const qb = scopedQuery(ctx, ResearchCall, { visible: researchVisibleTo }) ?? ctx.em.createQueryBuilder(ResearchCall, 'e').where('false');
   if (filter?.statuses?.length) qb.andWhere('e.status = ANY(CAST(:statuses AS research_call_status[]))', { statuses: filter.statuses });
   if (filter?.academicYear != null) qb.andWhere('e.academic_year = :academicYear', { academicYear: filter.academicYear });
-  return paginate(qb, page, [{ expression: 'e.closes_on', value: (c) => c.closesOn, direction: 'DESC' }]);
+  return paginate(qb, page, [{ expression: 'e.closes_on', value: (c) => c.closesOn, direction: 'DESC', kind: 'date' }]);
 }
 
 async function visibleCall(tx: RequestContext, callId: string, field: string | null, lock = false): Promise<ResearchCall> {

@@ -145,8 +145,8 @@ export function endSupportRequest(ctx: RequestContext, input: EndSupportRequestI
 
 /** Nullable dates as the far future: last in ascending order. */
 const SORTS: SortKeyTable<SupportRequestOrderField, SupportRequest> = {
-  [SupportRequestOrderField.RECEIVED_ON]: { expression: 'e.received_on', value: (r) => r.receivedOn },
-  [SupportRequestOrderField.PREFERRED_START]: { expression: "coalesce(e.preferred_start, DATE '9999-12-31')", value: (r) => r.preferredStart ?? '9999-12-31' },
+  [SupportRequestOrderField.RECEIVED_ON]: { expression: 'e.received_on', value: (r) => r.receivedOn, kind: 'date' },
+  [SupportRequestOrderField.PREFERRED_START]: { expression: "coalesce(e.preferred_start, DATE '9999-12-31')", value: (r) => r.preferredStart ?? '9999-12-31', kind: 'date' },
   // Milliseconds, as a cursor carries them.
   [SupportRequestOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (r) => r.updatedAt.toISOString(), kind: 'timestamp' },
 };
