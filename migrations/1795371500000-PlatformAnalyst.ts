@@ -4,12 +4,18 @@ import { SESSION_FEE_PENCE_SQL, SESSION_TOTAL_PENCE_SQL } from '../src/modules/d
 import { DESIGNATION_CELLS_SQL } from '../src/modules/statistics/designation-cells.sql';
 import { RUNTIME_ROLE, setting } from './support/row-level-security';
 
-/** The request's user is an active platform analyst: read from the users table, never from a setting the request chose. */
-const PLATFORM_ANALYST = `EXISTS (SELECT 1 FROM users u WHERE u.id = ${setting.userId} AND u.is_platform_analyst AND u.status = 'ACTIVE')`;
+/**
+ * The request's user is an active platform analyst and a member of no alliance: read from the users
+ * and memberships tables, never from a setting the request chose. A member's own alliance's figures,
+ * set against the platform's, would reopen a group the platform hides (its total less the others').
+ */
+const PLATFORM_ANALYST = `EXISTS (SELECT 1 FROM users u WHERE u.id = ${setting.userId} AND u.is_platform_analyst AND u.status = 'ACTIVE'
+                                  AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id))`;
 
 /**
- * Platform analysts (SECURITY.md D2; README, "Analysts: aggregates"): a user flag, like the platform
- * admin's, given by the platform's operators, never by an alliance. They belong to no alliance and
+ * Platform analysts (SECURITY.md D2; README, "Analysts: the platform"): a user flag, like the platform
+ * admin's, given by the platform's operators, never by an alliance, to a user who is a member of no
+ * alliance (a member with the flag gets no platform figure). They belong to no alliance and
  * read no tenant row: the second wall gives them nothing, and they count through two SECURITY
  * DEFINER functions that answer every alliance's cross-table, with the alliance as one more
  * dimension, to them alone (checked against the users table inside the function). The API suppresses

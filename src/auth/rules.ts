@@ -1,6 +1,6 @@
 import { rule } from 'graphql-shield';
 import { Forbidden, Unauthenticated } from '../common/errors';
-import { CHOOSE_AN_ALLIANCE, RequestContext } from '../context/context';
+import { CHOOSE_AN_ALLIANCE, RequestContext, Viewer } from '../context/context';
 import { ActingRole } from '../modules/users/user-enums';
 import { canSeeContactDetails } from '../modules/people/person.policy';
 import { Alliance } from '../modules/alliances/alliance.entity';
@@ -21,8 +21,15 @@ export const isAuthenticated = rule('isAuthenticated', { cache: 'contextual' })(
 /** A platform analyst: every alliance's counts, suppressed; no alliance needed (platformDeploymentStatistics). */
 export const isPlatformAnalyst = rule('isPlatformAnalyst', { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
   if (!ctx.viewer) return new Unauthenticated();
-  return ctx.viewer.isPlatformAnalyst ? true : new Forbidden('for platform analysts');
+  return isPlatformAnalystViewer(ctx.viewer) ? true : new Forbidden('for platform analysts, who are members of no alliance');
 });
+
+/**
+ * The flag, on a user with no membership: a member's own alliance's figures, set against the
+ * platform's, would reopen a group the platform hides (migrations/1795371500000-PlatformAnalyst.ts
+ * checks the same in SQL).
+ */
+export const isPlatformAnalystViewer = (viewer: Viewer) => viewer.isPlatformAnalyst && viewer.memberships.length === 0;
 
 const actingRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
 

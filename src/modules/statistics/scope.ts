@@ -1,3 +1,4 @@
+import { isPlatformAnalystViewer } from '../../auth/rules';
 import { BadUserInput, Forbidden } from '../../common/errors';
 import { actingOf, RequestContext } from '../../context/context';
 import { parseAllianceRef } from '../alliances/alliances.service';
@@ -20,7 +21,7 @@ export interface Counting {
 
 export function countingFor(ctx: RequestContext, platform: boolean, what: string): Counting {
   if (platform) {
-    if (!ctx.viewer?.isPlatformAnalyst) throw new Forbidden(`platform ${what} statistics are for platform analysts`);
+    if (!ctx.viewer || !isPlatformAnalystViewer(ctx.viewer)) throw new Forbidden(`platform ${what} statistics are for platform analysts, who are members of no alliance`);
     return { platform: true, analyst: true, allianceId: null };
   }
   const acting = actingOf(ctx);
