@@ -18,6 +18,8 @@ export interface ReferenceQuery {
   edges: number;
   /** Who asks: the alliance's coordinator (the default), or the platform analyst (the platform's statistics). */
   caller?: 'coordinator' | 'platformAnalyst';
+  /** An aggregate: no page whose size could change its statements (every other query has a `first:`). */
+  aggregate?: true;
 }
 
 export interface ReferenceContext {
@@ -293,6 +295,7 @@ export const REFERENCE_QUERIES: ReferenceQuery[] = [
     rows: (d) => d.deploymentStatistics.groups.length + 1,
     // the cross-table, from deployment_statistics_cells()
     edges: 1,
+    aggregate: true,
   },
   {
     key: 'platformStatistics',
@@ -305,5 +308,6 @@ export const REFERENCE_QUERIES: ReferenceQuery[] = [
     // the cross-table, from platform_deployment_statistics_cells()
     edges: 1,
     caller: 'platformAnalyst',
+    aggregate: true,
   },
 ];
