@@ -377,7 +377,7 @@ export type DesignationOrder = {
   field: DesignationOrderField;
 };
 
-/** Dates not yet set sort last. */
+/** Dates not yet set count as the far future: last ascending, first descending. */
 export type DesignationOrderField =
   /** When the application was made. */
   | 'APPLIED_ON'
