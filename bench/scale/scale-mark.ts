@@ -4,9 +4,10 @@ import { Client } from 'pg';
 /**
  * The database comment that says a database holds the scale dataset, followed by its sizes as JSON.
  * v2: with system leaders (designations, rounds). v3: with brokerage (tariffs, support requests,
- * deployments, their signatures and sessions).
+ * deployments, their signatures and sessions). v4: with research (projects in every status, their
+ * members, schools and authors, PedEx's published ones).
  */
-export const SCALE_MARK = 'alliance-graph scale dataset v3';
+export const SCALE_MARK = 'alliance-graph scale dataset v4';
 
 export interface ScaleSize {
   schools: number;
@@ -76,3 +77,4 @@ export function scaleRowId(kind: string, slug: string, n: number): string {
 export const BROKERED_REQUEST = 'support request';
 export const OPEN_REQUEST = 'open support request';
 export const DEPLOYMENT = 'deployment';
+export const RESEARCH_PROJECT = 'research project';
