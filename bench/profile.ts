@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { signToken } from '../src/auth/tokens';
 import { post } from './http-load';
+import { graphqlRequest } from './reference';
 import { REFERENCE_QUERIES } from './reference';
 import { readScaleMark } from './scale/scale-mark';
 
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
   const total = Number(values.requests);
   const connections = Number(values.connections);
   // Warm-up outside the profile: module loading, compilation and the JIT's first passes.
-  for (let i = 0; i < 10; i++) await post(apiUrl, q.graphql, token);
+  for (let i = 0; i < 10; i++) await post(apiUrl, graphqlRequest(q, token));
   child.kill('SIGUSR2');
   await new Promise((resolve) => setTimeout(resolve, 200));
   let sent = 0;
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
     Array.from({ length: connections }, async () => {
       while (sent < total) {
         sent++;
-        const answer = await post(apiUrl, q.graphql, token);
+        const answer = await post(apiUrl, graphqlRequest(q, token));
         if (answer.errors?.length) throw new Error(JSON.stringify(answer.errors));
       }
     }),

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import pedexManifest from '../operations/generated/pedex/persisted-documents.json';
+import type { GraphQLRequest } from './http-load';
 import { OPEN_REQUEST, scaleRowId } from './scale/scale-mark';
 
 /**
@@ -16,8 +19,15 @@ export interface ReferenceQuery {
   rows: (data: any) => number; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Relation edges the selection walks (root list included): the statements it may cost, identity aside. */
   edges: number;
-  /** Who asks: the alliance's coordinator (the default), or the platform analyst (the platform's statistics). */
-  caller?: 'coordinator' | 'platformAnalyst';
+  /**
+   * Who asks: the alliance's coordinator (the default), the platform analyst (the platform's
+   * statistics), or an anonymous PedEx reader: no token, and, as production requires of anonymous
+   * callers, a persisted document of the manifest sent by its hash over GET (`graphql` is then the
+   * manifest's text of it, and its page size is `variables.first`).
+   */
+  caller?: 'coordinator' | 'platformAnalyst' | 'anonymous';
+  /** Variables sent with the document. */
+  variables?: Record<string, unknown>;
   /** An aggregate: no page whose size could change its statements (every other query has a `first:`). */
   aggregate?: true;
 }
@@ -32,6 +42,33 @@ const codeName = (code: string, name: string) => `CASE WHEN ${code} IS NULL THEN
 const globalId = (type: string, id: string) => `translate(encode(convert_to('${type}:' || ${id}, 'UTF8'), 'base64'), '+/=', '-_')`;
 
 export const SEARCH = 'primary';
+
+/** The request for a reference query: by hash over GET for an anonymous reader, else the text by POST; `variables` replace its own (the small page of the statement count). */
+export function graphqlRequest(q: ReferenceQuery, token: string | undefined, variables = q.variables): GraphQLRequest {
+  return q.caller === 'anonymous' ? { query: q.graphql, variables, persisted: true } : { query: q.graphql, variables, token };
+}
+
+/** The text of a PedEx persisted document by its operation name, from the manifest codegen writes (the hash the server looks up is of this text). */
+export function persistedDocument(operationName: string): string {
+  const text = Object.values(pedexManifest as Record<string, string>).find((t) => t.startsWith(`query ${operationName}(`) || t.startsWith(`query ${operationName} `));
+  if (!text) throw new Error(`no persisted document ${operationName} in operations/generated/pedex/persisted-documents.json: run npm run codegen`);
+  return text;
+}
+
+/** The word PedEx readers search for: in the abstracts of about two thirds of the scale dataset's published research (seed-scale.ts), and a title's. */
+export const PEDEX_SEARCH = 'feedback';
+const PEDEX_PAGE = 20;
+/** As published-research.service.ts writes them: the query, the rank (a title match first), the cursor's tag and the search's hash in it. */
+const PEDEX_QUERY = `websearch_to_tsquery('english', $1)`;
+const PEDEX_RANK = `((CASE WHEN ts_rank_cd('{0, 0, 0, 1}', p.search, ${PEDEX_QUERY}) > 0 THEN 1 ELSE 0 END)::real + ts_rank_cd(p.search, ${PEDEX_QUERY}, 32))`;
+const PEDEX_SNIPPET = `ts_headline('english', replace(replace(replace(coalesce(p.abstract, ''), '&', '&amp;'), '<', '&lt;'), '>', '&gt;'), ${PEDEX_QUERY},
+        'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`;
+/** connection.ts's cursorTag and the service's search hash, written again: the baseline loads no type-graphql (the answers' check compares the cursors). */
+const PEDEX_TAG = createHash('sha256').update('published_research|RELEVANCE').digest('base64url').slice(0, 10);
+const searchHash = (search: string) => createHash('sha256').update(search).digest('base64url').slice(0, 12);
+/** base64url of text, as Buffer's: PostgreSQL's base64 has padding and breaks lines every 76 characters. */
+const base64url = (text: string) => `translate(encode(convert_to(${text}, 'UTF8'), 'base64'), E'+/=\\n', '-_')`;
+const PERSON_NAME = (p: string) => `${p}.given_name || ' ' || ${p}.family_name`;
 
 /** The support request brokerMatches ranks for: scale-01's first request not brokered yet (an SLE wanted from January 2027; seed-scale.ts gives it a fixed id). */
 export const BROKERED_REQUEST_ID = scaleRowId(OPEN_REQUEST, 'scale-01', 0);
@@ -309,5 +346,64 @@ export const REFERENCE_QUERIES: ReferenceQuery[] = [
     edges: 1,
     caller: 'platformAnalyst',
     aggregate: true,
+  },
+  {
+    key: 'researchProjects',
+    name: 'researchProjects(50) with leads, members and their people, schools, areas',
+    graphql: `{ researchProjects(first: 50) { totalCount edges { node { id title status methodology keyStages keywords fundingType fundingPence startsOn endsOn slug leads { person { displayName } } members { role person { displayName } } schools { urn name } areasOfExpertise { code name } } } } }`,
+    // Most recently changed first, as the service pages it (milliseconds of updated_at, then id); members leads first, then by id (the loader's order).
+    sql: `
+      WITH hit AS (SELECT * FROM research_projects e WHERE e.alliance_id = $1)
+      SELECT json_build_object('data', json_build_object('researchProjects', json_build_object(
+        'totalCount', (SELECT count(*) FROM hit),
+        'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
+                            'id', ${globalId('ResearchProject', 'p.id')}, 'title', p.title, 'status', p.status, 'methodology', p.methodology,
+                            'keyStages', p.key_stages, 'keywords', p.keywords, 'fundingType', p.funding_type, 'fundingPence', p.funding_pence,
+                            'startsOn', p.starts_on, 'endsOn', p.ends_on, 'slug', p.slug,
+                            'leads', (SELECT coalesce(json_agg(json_build_object('person', json_build_object('displayName', ${PERSON_NAME('pe')})) ORDER BY m.id), '[]')
+                                        FROM research_project_members m JOIN people pe ON pe.id = m.person_id WHERE m.project_id = p.id AND m.role = 'LEAD'),
+                            'members', (SELECT coalesce(json_agg(json_build_object('role', m.role, 'person', json_build_object('displayName', ${PERSON_NAME('pe')})) ORDER BY m.role, m.id), '[]')
+                                          FROM research_project_members m JOIN people pe ON pe.id = m.person_id WHERE m.project_id = p.id),
+                            'schools', (SELECT coalesce(json_agg(json_build_object('urn', s.urn, 'name', s.name) ORDER BY rs.position), '[]')
+                                          FROM research_project_schools rs JOIN schools s ON s.id = rs.school_id WHERE rs.project_id = p.id),
+                            'areasOfExpertise', (SELECT coalesce(json_agg(json_build_object('code', a.code, 'name', a.name) ORDER BY u.n), '[]')
+                                                   FROM unnest(p.area_ids) WITH ORDINALITY u(id, n) JOIN areas_of_expertise a ON a.id = u.id)))
+                          ORDER BY date_trunc('milliseconds', p.updated_at) DESC, p.id DESC), '[]')
+                    FROM (SELECT * FROM hit ORDER BY date_trunc('milliseconds', updated_at) DESC, id DESC LIMIT 50) p))))::text AS body`,
+    params: (c) => [c.allianceId],
+    rows: (d) => d.researchProjects.edges.reduce((sum: number, e: any) => sum + 1 + e.node.members.length + e.node.schools.length + e.node.areasOfExpertise.length, 0), // eslint-disable-line @typescript-eslint/no-explicit-any
+    // the page, its count, the members (leads and members, one loader), their people, the schools' ids, the schools, the areas
+    edges: 7,
+  },
+  {
+    key: 'publishedResearch',
+    name: `publishedResearch(20, search "${PEDEX_SEARCH}") with snippets, authors, alliance: PedEx's search, anonymous, persisted over GET`,
+    graphql: persistedDocument('PedExSearch'),
+    variables: { search: PEDEX_SEARCH, first: PEDEX_PAGE },
+    // The service's own expressions (rank, snippet) on the same rows: the answer is theirs to the character. Ties of rank go by id, as there.
+    sql: `
+      WITH hit AS (SELECT p.* FROM research_projects p WHERE p.status = 'PUBLISHED' AND p.visibility = 'PUBLIC' AND p.search @@ ${PEDEX_QUERY}),
+      page AS (SELECT p.*, ${PEDEX_RANK} AS rank FROM hit p ORDER BY ${PEDEX_RANK} DESC, p.id ASC LIMIT $2 + 1),
+      shown AS (SELECT page.*, row_number() OVER (ORDER BY page.rank DESC, page.id ASC) AS n FROM page)
+      SELECT json_build_object('data', json_build_object('publishedResearch', json_build_object(
+        'totalCount', (SELECT count(*) FROM hit),
+        'pageInfo', json_build_object(
+          'hasNextPage', (SELECT count(*) FROM page) > $2,
+          'endCursor', (SELECT ${base64url(`'["' || $3 || '","' || $4 || '","' || p.rank::text || '","' || p.id || '"]'`)} FROM shown p WHERE p.n = least($2, (SELECT count(*) FROM page)))),
+        'edges', (SELECT coalesce(json_agg(json_build_object('node', json_build_object(
+                            'slug', p.slug, 'title', p.title, 'snippet', ${PEDEX_SNIPPET}, 'rank', p.rank::text::numeric, 'publishedOn', p.published_on,
+                            'methodology', p.methodology, 'keyStages', p.key_stages, 'keywords', p.keywords,
+                            'areasOfExpertise', ARRAY(SELECT a.name FROM areas_of_expertise a WHERE a.id = ANY(p.area_ids) ORDER BY a.position),
+                            'journal', json_build_object('title', p.journal_title, 'volume', p.volume, 'issue', p.issue),
+                            'alliance', (SELECT json_build_object('name', al.name, 'slug', al.slug) FROM alliances al WHERE al.id = p.alliance_id),
+                            'authors', (SELECT coalesce(json_agg(json_build_object('displayName', ra.display_name) ORDER BY ra.position), '[]')
+                                          FROM research_authors ra WHERE ra.project_id = p.id AND ra.consent_to_be_named)))
+                          ORDER BY p.n), '[]')
+                    FROM shown p WHERE p.n <= $2))))::text AS body`,
+    params: () => [PEDEX_SEARCH, PEDEX_PAGE, PEDEX_TAG, searchHash(PEDEX_SEARCH)],
+    rows: (d) => d.publishedResearch.edges.reduce((sum: number, e: any) => sum + 2 + e.node.authors.length, 0), // eslint-disable-line @typescript-eslint/no-explicit-any
+    // the page (with its alliance, areas and snippets), its count, the authors
+    edges: 3,
+    caller: 'anonymous',
   },
 ];

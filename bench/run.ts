@@ -11,12 +11,12 @@ import { Client } from 'pg';
 import pino from 'pino';
 import { createTokenVerifier, signToken } from '../src/auth/tokens';
 import { createDataSource } from '../src/database/data-source';
-import { SIGNED_IN_LIMITS } from '../src/limits/limits';
+import { ANONYMOUS_LIMITS } from '../src/limits/limits';
 import { getSchema } from '../src/schema';
 import { createServer } from '../src/server';
 import { post, runLoad } from './http-load';
 import { checkLimits } from './query-cost';
-import { REFERENCE_QUERIES, ReferenceContext, ReferenceQuery } from './reference';
+import { graphqlRequest, REFERENCE_QUERIES, ReferenceContext, ReferenceQuery } from './reference';
 import { diff } from './compare';
 import { ensurePlatformAnalyst, readScaleMark, ScaleInfo } from './scale/scale-mark';
 import { Cleanups, openStatementStats, planFacts, StatementCounter } from './setup';
@@ -140,7 +140,7 @@ async function main(): Promise<number> {
     `node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     `date ${new Date().toISOString()}, load average at start ${os.loadavg()[0].toFixed(2)}${os.loadavg()[0] > cpus.length / 2 ? ' (other work on this machine: expect noisy figures)' : ''}`,
     `data: scale dataset at fraction ${scale.fraction}: ${scale.schools} schools, ${scale.alliances} alliances, ${scale.peoplePerAlliance * scale.alliances} staff records`,
-    `load: autocannon over loopback, ${duration} s a run, ${CONNECTIONS.join(' and ')} connection(s), as an ALLIANCE_ADMIN (the platform's statistics as a platform analyst); API variants: ${['api', ...compare].join(', ')}`,
+    `load: autocannon over loopback, ${duration} s a run, ${CONNECTIONS.join(' and ')} connection(s), as an ALLIANCE_ADMIN (the platform's statistics as a platform analyst, PedEx's search anonymously: a persisted document by hash over GET); API variants: ${['api', ...compare].join(', ')}`,
   ];
   header.forEach((line) => console.log(line));
 
@@ -157,16 +157,21 @@ async function main(): Promise<number> {
   );
   const { designations, active, rounds } = leaders.rows[0];
   header[2] += `, ${Number(designations).toLocaleString('en-GB')} designations (${Number(active).toLocaleString('en-GB')} active), ${rounds} recruitment rounds`;
-  console.log(`system leaders: ${Number(designations).toLocaleString('en-GB')} designations (${Number(active).toLocaleString('en-GB')} active), ${rounds} recruitment rounds${queries.length < REFERENCE_QUERIES.length ? `; queries: ${queries.map((q) => q.key).join(', ')}` : ''}`);
+  const research = await db.query<{ projects: string; published: string }>(
+    "SELECT count(*) AS projects, count(*) FILTER (WHERE status = 'PUBLISHED' AND visibility = 'PUBLIC') AS published FROM research_projects",
+  );
+  const { projects, published } = research.rows[0];
+  header[2] += `, ${Number(projects).toLocaleString('en-GB')} research projects (${Number(published).toLocaleString('en-GB')} in PedEx)`;
+  console.log(`system leaders: ${Number(designations).toLocaleString('en-GB')} designations (${Number(active).toLocaleString('en-GB')} active), ${rounds} recruitment rounds; research: ${Number(projects).toLocaleString('en-GB')} projects, ${Number(published).toLocaleString('en-GB')} published in PedEx${queries.length < REFERENCE_QUERIES.length ? `; queries: ${queries.map((q) => q.key).join(', ')}` : ''}`);
   const secret = randomBytes(32).toString('base64url');
   const coordinatorToken = await signToken(secret, admin.rows[0].user_id, { ttl: '1h' });
   const platformAnalystToken = await signToken(secret, await ensurePlatformAnalyst(db), { ttl: '1h' });
-  const tokenFor = (q: ReferenceQuery) => (q.caller === 'platformAnalyst' ? platformAnalystToken : coordinatorToken);
+  const tokenFor = (q: ReferenceQuery) => (q.caller === 'anonymous' ? undefined : q.caller === 'platformAnalyst' ? platformAnalystToken : coordinatorToken);
 
   // The server's own limits, before any load: a refused query would benchmark an error.
   for (const q of queries) {
-    const cost = checkLimits(getSchema(), q.graphql);
-    if (!cost.accepted) throw new Error(`the server's limits refuse "${q.name}" (cost ${cost.cost}, limit ${SIGNED_IN_LIMITS.cost})`);
+    const cost = checkLimits(getSchema(), q.graphql, { variables: q.variables, limits: q.caller === 'anonymous' ? ANONYMOUS_LIMITS : undefined });
+    if (!cost.accepted) throw new Error(`the server's limits refuse "${q.name}" (cost ${cost.cost}, limit ${cost.limit})`);
   }
 
   // Statements per request, and their plans, from an in-process server whose data source counts them.
@@ -196,7 +201,7 @@ async function main(): Promise<number> {
   for (const q of queries) {
     const expected = await fetchBaseline(baseline.url + baseline.pathFor(q));
     for (const api of apis) {
-      const answer = await post(api.url, q.graphql, tokenFor(q));
+      const answer = await post(api.url, graphqlRequest(q, tokenFor(q)));
       if (answer.errors?.length) throw new Error(`${api.name}: "${q.name}" answered errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
       const differences = diff(expected.data, answer.data, 'data');
       if (differences.length) {
@@ -216,7 +221,8 @@ async function main(): Promise<number> {
         const isBaseline = target === baseline;
         let before: CpuSample = { node: null, pg: new Map() };
         const load = await runLoad({
-          url: target.url + target.pathFor(q), query: q.graphql, token: tokenFor(q), durationSeconds: duration, connections,
+          // The baseline takes any POST on the query's path; the API gets the query as its caller sends it.
+          url: target.url + target.pathFor(q), request: isBaseline ? { query: q.graphql } : graphqlRequest(q, tokenFor(q)), durationSeconds: duration, connections,
           beforeRun: async () => {
             before = await cpuSample(target, db);
           },
@@ -283,14 +289,14 @@ interface Counted {
 }
 
 /** Data statements per request at the reference page sizes and at 5, and any sequential scan of a large table in their plans. */
-async function countStatements(url: string, secret: string, tokenFor: (q: ReferenceQuery) => string, db: Client, queries: ReferenceQuery[]): Promise<Counted[]> {
+async function countStatements(url: string, secret: string, tokenFor: (q: ReferenceQuery) => string | undefined, db: Client, queries: ReferenceQuery[]): Promise<Counted[]> {
   const counter = new StatementCounter();
   const dataSource = createDataSource({ url, poolSize: 10, applicationName: 'alliance-graph-bench-count' });
   dataSource.setOptions({ logger: counter, logging: ['query'] });
   await dataSource.initialize();
   const stats = await openStatementStats(url);
   try {
-    const server = await createServer({ dataSource, config: { NODE_ENV: 'production', CORS_ORIGINS: [] }, logger: pino({ level: 'silent' }), verifyToken: createTokenVerifier({ secret }) });
+    const server = await createServer({ dataSource, config: { NODE_ENV: 'production', CORS_ORIGINS: [], ANONYMOUS_PERSISTED_ONLY: true }, logger: pino({ level: 'silent' }), verifyToken: createTokenVerifier({ secret }) });
     try {
       const apiUrl = (await server.listen(0, '127.0.0.1')).replace('localhost', '127.0.0.1');
       const result: Counted[] = [];
@@ -299,10 +305,12 @@ async function countStatements(url: string, secret: string, tokenFor: (q: Refere
         const scans = new Set<string>();
         let buffers = 0;
         let executionMs = 0;
-        for (const document of [q.graphql, q.graphql.replace(/first: \d+/g, 'first: 5')]) {
+        // The reference page, then pages of 5: in the document's text, or in its variables (a persisted document's text is fixed).
+        const small = q.variables && 'first' in q.variables ? graphqlRequest(q, tokenFor(q), { ...q.variables, first: 5 }) : { ...graphqlRequest(q, tokenFor(q)), query: q.graphql.replace(/first: \d+/g, 'first: 5') };
+        for (const request of [graphqlRequest(q, tokenFor(q)), small]) {
           const before = stats ? await stats.calls() : 0;
           const statements = await counter.record(async () => {
-            const answer = await post(apiUrl, document, tokenFor(q));
+            const answer = await post(apiUrl, request);
             if (answer.errors?.length) throw new Error(`"${q.name}" answered errors: ${JSON.stringify(answer.errors).slice(0, 500)}`);
           });
           // The stats view counts its own reading query once.
@@ -413,7 +421,7 @@ function renderMarkdown(header: string[], rows: Row[], counted: Counted[], sizes
   for (const c of counted) {
     const q = REFERENCE_QUERIES.find((r) => r.key === c.key)!;
     const size = sizes.get(c.key);
-    lines.push(`| ${q.name} | ${size?.rows ?? ''} | ${size ? (size.bytes / 1024).toFixed(1) : ''} | ${c.edges} (+1 identity) | ${c.large} | ${c.small} | ${c.source} | ${c.buffers} | ${c.executionMs.toFixed(1)} | ${c.sequentialScans.join(', ') || 'none'} |`);
+    lines.push(`| ${q.name} | ${size?.rows ?? ''} | ${size ? (size.bytes / 1024).toFixed(1) : ''} | ${c.edges} ${q.caller === 'anonymous' ? '(anonymous: no identity)' : '(+1 identity)'} | ${c.large} | ${c.small} | ${c.source} | ${c.buffers} | ${c.executionMs.toFixed(1)} | ${c.sequentialScans.join(', ') || 'none'} |`);
   }
   lines.push('', `Peak RSS (MiB): ${Object.entries(peakRss).map(([name, mib]) => `${name} ${mib ?? 'n/a'}`).join(', ')}`);
   return lines.join('\n');

@@ -19,7 +19,8 @@ async function main(): Promise<void> {
   const server = await createServer({
     ...options,
     dataSource,
-    config: { NODE_ENV: 'production', CORS_ORIGINS: [] },
+    // As loadConfig sets production up: anonymous callers run persisted documents only, over GET.
+    config: { NODE_ENV: 'production', CORS_ORIGINS: [], ANONYMOUS_PERSISTED_ONLY: true },
     // Silent: logging every request would measure pino, not the API.
     logger: pino({ level: 'silent' }),
     verifyToken: createTokenVerifier({ secret: process.env.BENCH_JWT_SECRET! }),

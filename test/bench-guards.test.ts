@@ -1,7 +1,10 @@
 import { parse, validate } from 'graphql';
 import { diff } from '../bench/compare';
 import { checkLimits } from '../bench/query-cost';
-import { REFERENCE_QUERIES } from '../bench/reference';
+import { createHash } from 'node:crypto';
+import manifest from '../operations/generated/pedex/persisted-documents.json';
+import { ANONYMOUS_LIMITS } from '../src/limits/limits';
+import { graphqlRequest, REFERENCE_QUERIES } from '../bench/reference';
 import { OPEN_REQUEST, readScaleMark, SCALE_MARK, scaleRowId, scaleRowIdSql, scaleSize } from '../bench/scale/scale-mark';
 import { getSchema } from '../src/schema';
 import { createTestDatabase, TestDatabase } from './helpers/database';
@@ -32,16 +35,30 @@ describe('the benchmark refuses what it cannot measure', () => {
     expect(diff(baseline, baseline, 'data')).toEqual([]);
   });
 
-  it('benchmarks every reference query as the schema and the server\'s limits accept it, designations, rounds, deployments and broker matches among them', () => {
+  it('benchmarks every reference query as the schema and the server\'s limits accept it, designations, rounds, deployments, broker matches and research among them', () => {
     const keys = REFERENCE_QUERIES.map((q) => q.key);
     expect(new Set(keys).size).toBe(keys.length);
-    expect(keys).toEqual(expect.arrayContaining(['nested', 'schools', 'people', 'designations', 'rounds', 'deployments', 'brokerMatches', 'deploymentStatistics', 'platformStatistics']));
+    expect(keys).toEqual(expect.arrayContaining([
+      'nested', 'schools', 'people', 'designations', 'rounds', 'deployments', 'brokerMatches', 'deploymentStatistics', 'platformStatistics', 'researchProjects', 'publishedResearch',
+    ]));
     for (const q of REFERENCE_QUERIES) {
       expect({ key: q.key, errors: validate(getSchema(), parse(q.graphql)).map((e) => e.message) }).toEqual({ key: q.key, errors: [] });
-      expect({ key: q.key, accepted: checkLimits(getSchema(), q.graphql).accepted }).toEqual({ key: q.key, accepted: true });
-      // The statement count at `first: 5` is only a check if the query pages; an aggregate has no page.
-      if (!q.aggregate) expect(q.graphql).toMatch(/first: \d+/);
-      else expect(q.graphql).not.toMatch(/first:/);
+      const limits = q.caller === 'anonymous' ? ANONYMOUS_LIMITS : undefined;
+      expect({ key: q.key, accepted: checkLimits(getSchema(), q.graphql, { limits, variables: q.variables }).accepted }).toEqual({ key: q.key, accepted: true });
+      // The statement count at `first: 5` is only a check if the query pages (in its text, or in its variables); an aggregate has no page.
+      if (q.aggregate) expect(q.graphql).not.toMatch(/first:/);
+      else if (q.variables && 'first' in q.variables) expect(q.graphql).toMatch(/first: \$first\b/);
+      else expect(q.graphql).toMatch(/first: \d+/);
+    }
+  });
+
+  it('asks as an anonymous PedEx reader asks in production: a document of the manifest, by its hash, over GET, without a token', () => {
+    const anonymous = REFERENCE_QUERIES.filter((q) => q.caller === 'anonymous');
+    expect(anonymous.map((q) => q.key)).toContain('publishedResearch');
+    for (const q of anonymous) {
+      const id = `sha256:${createHash('sha256').update(q.graphql).digest('hex')}`;
+      expect((manifest as Record<string, string>)[id]).toBe(q.graphql);
+      expect(graphqlRequest(q, 'a token')).toEqual({ query: q.graphql, variables: q.variables, persisted: true });
     }
   });
 });
