@@ -18,7 +18,7 @@ import { post, runLoad } from './http-load';
 import { checkLimits } from './query-cost';
 import { graphqlRequest, REFERENCE_QUERIES, ReferenceContext, ReferenceQuery } from './reference';
 import { diff } from './compare';
-import { ensurePlatformAnalyst, readScaleMark, ScaleInfo } from './scale/scale-mark';
+import { ensurePlatformAnalyst, readScaleMark, SCALE_MARK, ScaleInfo } from './scale/scale-mark';
 import { Cleanups, openStatementStats, planFacts, StatementCounter } from './setup';
 
 const USAGE = `Usage: DATABASE_URL=postgres://user@127.0.0.1:5432/ag_scale npm run bench -- [--duration 5] [--compare graphql-js,semi-space-64]
@@ -126,7 +126,7 @@ async function main(): Promise<number> {
   if (!url || scale === undefined || scale instanceof Error) {
     const why = !url ? 'DATABASE_URL is not set' : scale instanceof Error ? `cannot read ${redact(url)}: ${scale.message}` : `${redact(url)} holds no scale dataset`;
     process.stderr.write(
-      `bench: ${why}. The benchmark measures the national-size dataset, not an empty or demo database; one built before system leaders were seeded lacks designations. Build it (about 30 s):\n\n` +
+      `bench: ${why}. The benchmark measures the national-size dataset, not an empty or demo database; one built before the current mark (${SCALE_MARK}: with research) lacks rows the reference queries read. Build it (about 40 s):\n\n` +
         '  DATABASE_URL=postgres://postgres@127.0.0.1:5432/ag_scale npm run seed:scale -- --replace\n\nthen run\n\n  DATABASE_URL=postgres://postgres@127.0.0.1:5432/ag_scale npm run bench\n',
     );
     return 1;
