@@ -33,7 +33,7 @@ export function searchText(search: string | null | undefined): string | null {
   return space > MAX_SEARCH_LENGTH / 2 ? cut.slice(0, space) : cut;
 }
 
-const toProject = (row: Record<string, unknown>): PublishedResearchProject =>
+const toProject = ({ rank_text: _cursorRank, ...row }: Record<string, unknown>): PublishedResearchProject =>
   Object.assign(new PublishedResearchProject(), { snippet: null, ...row, rank: row.rank === undefined || row.rank === null ? null : Number(row.rank) });
 
 /** One published project by its slug; null for an unknown slug (or one not published). */
@@ -118,18 +118,19 @@ export async function listPublishedResearch(
         'StartSel=<mark>, StopSel=</mark>, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`
     : 'NULL';
   const sql = `
-    SELECT page.*, ${snippet} AS snippet FROM (
-      SELECT ${COLUMNS}, ${rank}::text AS rank
+    SELECT page.*, page.rank::text AS rank_text, ${snippet} AS snippet FROM (
+      SELECT ${COLUMNS}, ${rank} AS rank
       FROM research_projects p JOIN alliances al ON al.id = p.alliance_id
       WHERE ${where.join(' AND ')}
-      ORDER BY ${relevance ? `${rank} DESC, p.id ASC` : 'p.published_on DESC, p.id DESC'}
+      -- The output column by name: the rank is computed once a match, not again for the order.
+      ORDER BY ${relevance ? 'rank DESC, p.id ASC' : 'p.published_on DESC, p.id DESC'}
       LIMIT $${params.push(first + 1)}
     ) page ORDER BY ${order}`;
   const rows: Record<string, unknown>[] = await ctx.em.query(sql, params);
   const page = rows.slice(0, first).map(toProject);
   const edges = page.map((node, i) => ({
     node,
-    cursor: encodeCursor(tag, relevance ? [searchHash, String(rows[i].rank), node.id] : [node.publishedOn, node.id]),
+    cursor: encodeCursor(tag, relevance ? [searchHash, String(rows[i].rank_text), node.id] : [node.publishedOn, node.id]),
   }));
   return {
     edges,
