@@ -1,4 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Loaders, scopeOf } from '../loaders';
+import { readPage } from '../loaders/helpers';
 import { checkFirst, Connection, CursorKind, cursorTag, decodeCursor, encodeCursor, PageArgs } from './connection';
 import { BadUserInput } from './errors';
 import { MAX_ORDER_KEYS, OrderDirection, OrderKey } from './order-direction';
@@ -10,6 +12,8 @@ export interface SortKey<T> {
   direction?: 'ASC' | 'DESC';
   /** What the sort key is, so that a forged cursor is refused before it reaches SQL. Default: string. */
   kind?: Extract<CursorKind, 'string' | 'integer' | 'timestamp' | 'date'>;
+  /** The entity properties `value` reads. Given for every key, the page reads only the selected columns (`read`). */
+  columns?: readonly string[];
 }
 
 /** A list's sort keys by field of its order enum: one table per list, directions come from the caller. */
@@ -73,6 +77,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   args: PageArgs,
   sort: readonly SortKey<T>[],
+  /** The request's loaders: the page then reads as they do, only the columns the document selects. */
+  read?: Loaders,
 ): Promise<Connection<T>> {
   if (sort.length === 0) throw new Error('paginate needs at least one sort key');
   const first = checkFirst(args.first);
@@ -90,7 +96,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   }
   qb.orderBy(keys[0].expression, keys[0].direction);
   for (const key of keys.slice(1)) qb.addOrderBy(key.expression, key.direction);
-  const rows = await qb.addOrderBy(idColumn, idDirection).take(undefined).limit(first + 1).getMany();
+  qb.addOrderBy(idColumn, idDirection).take(undefined).limit(first + 1);
+  const needed = keys.every((key) => key.columns) ? keys.flatMap((key) => key.columns!) : undefined;
+  const rows = await readPage(scopeOf(read), qb, needed);
 
   const page = rows.slice(0, first);
   const edges = page.map((node) => ({ node, cursor: encodeCursor(tag, [...keys.map((key) => key.value(node)), node.id]) }));

@@ -218,18 +218,31 @@ function narrow(scope: LoaderScope, entity: EntityTarget<ObjectLiteral>, qb: Sel
  * Entities from rows selected as `e_<column>` (a query builder's default selection on alias `e`),
  * converted as TypeORM converts them (dates, enums), without its general row-to-entity transformer.
  */
-function hydrate<E extends ObjectLiteral>(scope: LoaderScope, entity: EntityTarget<E>, rows: Record<string, unknown>[]): E[] {
+function hydrate<E extends ObjectLiteral>(scope: LoaderScope, entity: EntityTarget<E>, rows: Record<string, unknown>[], alias = 'e'): E[] {
   if (!rows.length) return [];
   const metadata = scope.em.connection.getMetadata(entity);
   const driver = scope.em.connection.driver;
   // The columns this statement selected, looked up once for all its rows.
-  const present = metadata.columns.map((column) => ({ column, alias: `e_${column.databaseName}` })).filter(({ alias }) => alias in rows[0]);
+  const present = metadata.columns.map((column) => ({ column, alias: `${alias}_${column.databaseName}` })).filter(({ alias: name }) => name in rows[0]);
   const prototype = (metadata.target as { prototype: object }).prototype;
   return rows.map((row) => {
     const node = Object.create(prototype) as ObjectLiteral;
     for (const { column, alias } of present) node[column.propertyName] = driver.prepareHydratedValue(row[alias], column);
     return node as E;
   });
+}
+
+/**
+ * A root list's page, read as its loaders read: only the columns the document selects of the type
+ * (with `needed`: what the list's sort keys read for its cursors), as plain entities without
+ * TypeORM's transformer. The whole row, through TypeORM, when the selection says nothing of the type.
+ */
+export async function readPage<E extends ObjectLiteral>(scope: LoaderScope | undefined, qb: SelectQueryBuilder<E>, needed: readonly string[] | undefined): Promise<E[]> {
+  const entity = qb.expressionMap.mainAlias!.target as EntityTarget<E>;
+  const columns = scope && needed && columnsToRead(scope, entity, 'id');
+  if (!scope || !columns) return qb.getMany();
+  qb.select([...new Set([...columns, ...needed!])].map((property) => `${qb.alias}.${property}`));
+  return hydrate(scope, entity, await qb.getRawMany(), qb.alias);
 }
 
 async function countOne<E extends Keyed>(scope: LoaderScope, entity: EntityTarget<E>, options: Options, column: string, key: string): Promise<number> {

@@ -36,6 +36,11 @@ export function createLoaders(scope: LoaderScope): Loaders {
 
 const SCOPE = Symbol('loader scope');
 
+/** The scope a request's loaders read with: for a root list that reads as they do (helpers.ts `readPage`). */
+export function scopeOf(loaders: Loaders | undefined): LoaderScope | undefined {
+  return (loaders as { [SCOPE]?: LoaderScope } | undefined)?.[SCOPE];
+}
+
 /** Tells a request's loaders which fields its document selects, before execution (see selection.ts). */
 export function selectFields(loaders: Loaders | undefined, selection: Selection): void {
   const scope = (loaders as { [SCOPE]?: LoaderScope } | undefined)?.[SCOPE];

@@ -23,13 +23,13 @@ export async function findAllianceByRef(ctx: RequestContext, ref: string): Promi
 }
 
 const SORTS: SortKeyTable<AllianceOrderField, Alliance> = {
-  [AllianceOrderField.NAME]: { expression: 'alliance.name', value: (a) => a.name },
-  [AllianceOrderField.SLUG]: { expression: 'alliance.slug', value: (a) => a.slug },
+  [AllianceOrderField.NAME]: { expression: 'alliance.name', value: (a) => a.name, columns: ['name'] },
+  [AllianceOrderField.SLUG]: { expression: 'alliance.slug', value: (a) => a.slug, columns: ['slug'] },
 };
 const DEFAULT_ORDER = [{ field: AllianceOrderField.NAME, direction: OrderDirection.ASC }];
 
 export function listAlliances(ctx: RequestContext, page: PageArgs, filter?: AllianceFilter | null, order?: readonly AllianceOrder[] | null) {
   const qb = ctx.em.createQueryBuilder(Alliance, 'alliance');
   if (filter?.kinds?.length) qb.where('alliance.kind = ANY(:kinds)', { kinds: filter.kinds });
-  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER), ctx.loaders);
 }

@@ -205,9 +205,9 @@ export function moveDeployment(ctx: RequestContext, action: Move, input: Deploym
 
 /** Nullable dates sort as the far future: last ascending, first descending. */
 const SORTS: SortKeyTable<DeploymentOrderField, Deployment> = {
-  [DeploymentOrderField.PROPOSED_ON]: { expression: 'e.proposed_on', value: (d) => d.proposedOn, kind: 'date' },
-  [DeploymentOrderField.STARTS_ON]: { expression: "coalesce(e.starts_on, DATE '9999-12-31')", value: (d) => d.startsOn ?? '9999-12-31', kind: 'date' },
-  [DeploymentOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (d) => d.updatedAt.toISOString(), kind: 'timestamp' },
+  [DeploymentOrderField.PROPOSED_ON]: { expression: 'e.proposed_on', value: (d) => d.proposedOn, kind: 'date', columns: ['proposedOn'] },
+  [DeploymentOrderField.STARTS_ON]: { expression: "coalesce(e.starts_on, DATE '9999-12-31')", value: (d) => d.startsOn ?? '9999-12-31', kind: 'date', columns: ['startsOn'] },
+  [DeploymentOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (d) => d.updatedAt.toISOString(), kind: 'timestamp', columns: ['updatedAt'] },
 };
 const DEFAULT_ORDER = [{ field: DeploymentOrderField.PROPOSED_ON, direction: OrderDirection.DESC }];
 
@@ -224,5 +224,5 @@ export function listDeployments(ctx: RequestContext, filter: DeploymentFilter | 
   if (filter?.homeSchoolId) qb.andWhere('e.home_school_id = :homeSchoolId', { homeSchoolId: id(filter.homeSchoolId, 'School', 'homeSchoolId') });
   if (filter?.academicYear != null) qb.andWhere('e.academic_year = :academicYear', { academicYear: filter.academicYear });
   applyWhere(qb, DEPLOYMENT_WHERE, where);
-  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER), ctx.loaders);
 }

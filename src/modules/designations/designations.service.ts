@@ -68,14 +68,15 @@ const dateKey = (column: string, property: keyof Designation): Omit<SortKey<Desi
   expression: `coalesce(e.${column}, DATE '9999-12-31')`,
   value: (d) => (d[property] as string | null) ?? '9999-12-31',
   kind: 'date',
+  columns: [property],
 });
 
 const SORTS: SortKeyTable<DesignationOrderField, Designation> = {
-  [DesignationOrderField.APPLIED_ON]: { expression: 'e.applied_on', value: (d) => d.appliedOn, kind: 'date' },
+  [DesignationOrderField.APPLIED_ON]: { expression: 'e.applied_on', value: (d) => d.appliedOn, kind: 'date', columns: ['appliedOn'] },
   [DesignationOrderField.DESIGNATED_ON]: dateKey('designated_on', 'designatedOn'),
   [DesignationOrderField.REVIEW_DUE_ON]: dateKey('review_due_on', 'reviewDueOn'),
   // Milliseconds, as a cursor carries them.
-  [DesignationOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (d) => d.updatedAt.toISOString(), kind: 'timestamp' },
+  [DesignationOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (d) => d.updatedAt.toISOString(), kind: 'timestamp', columns: ['updatedAt'] },
 };
 const DEFAULT_ORDER = [{ field: DesignationOrderField.APPLIED_ON, direction: OrderDirection.ASC }];
 
@@ -98,5 +99,5 @@ export async function listDesignations(ctx: RequestContext, filter: DesignationF
   if (filter?.roundId) qb.andWhere('e.round_id = :roundId', { roundId: expectGlobalId(filter.roundId, 'RecruitmentRound', 'filter.roundId') });
   if (filter?.personId) qb.andWhere('e.person_id = :personId', { personId: expectGlobalId(filter.personId, 'Person', 'filter.personId') });
   applyWhere(qb, DESIGNATION_WHERE, where);
-  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER), ctx.loaders);
 }

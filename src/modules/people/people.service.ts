@@ -25,9 +25,9 @@ function visiblePeople(ctx: RequestContext) {
 }
 
 const SORTS: SortKeyTable<PersonOrderField, Person> = {
-  [PersonOrderField.NAME]: { expression: "e.family_name || ' ' || e.given_name", value: (p) => `${p.familyName} ${p.givenName}` },
+  [PersonOrderField.NAME]: { expression: "e.family_name || ' ' || e.given_name", value: (p) => `${p.familyName} ${p.givenName}`, columns: ['familyName', 'givenName'] },
   // Milliseconds, as a cursor carries them: PostgreSQL keeps microseconds that a JavaScript date drops.
-  [PersonOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), kind: 'timestamp' },
+  [PersonOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), kind: 'timestamp', columns: ['updatedAt'] },
 };
 const DEFAULT_ORDER = [{ field: PersonOrderField.NAME, direction: OrderDirection.ASC }];
 
@@ -47,7 +47,7 @@ export function listPeople(ctx: RequestContext, filter: PersonFilter | null | un
   if (filter?.schoolId) qb.andWhere('e.school_id = :schoolId', { schoolId: expectGlobalId(filter.schoolId, 'School', 'filter.schoolId') });
   if (filter?.leadershipLevels) qb.andWhere('e.leadership_level = ANY(:levels)', { levels: filter.leadershipLevels });
   applyWhere(qb, PERSON_WHERE, where);
-  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER), ctx.loaders);
 }
 
 async function checkSchool(ctx: RequestContext, schoolId: string, field: string): Promise<string> {

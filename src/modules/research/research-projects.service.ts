@@ -316,9 +316,9 @@ export function transitionResearchProject(ctx: RequestContext, input: Transition
 }
 
 const SORTS: SortKeyTable<ResearchProjectOrderField, ResearchProject> = {
-  [ResearchProjectOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), kind: 'timestamp' },
-  [ResearchProjectOrderField.CREATED_AT]: { expression: "date_trunc('milliseconds', e.created_at)", value: (p) => p.createdAt.toISOString(), kind: 'timestamp' },
-  [ResearchProjectOrderField.TITLE]: { expression: 'e.title', value: (p) => p.title },
+  [ResearchProjectOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (p) => p.updatedAt.toISOString(), kind: 'timestamp', columns: ['updatedAt'] },
+  [ResearchProjectOrderField.CREATED_AT]: { expression: "date_trunc('milliseconds', e.created_at)", value: (p) => p.createdAt.toISOString(), kind: 'timestamp', columns: ['createdAt'] },
+  [ResearchProjectOrderField.TITLE]: { expression: 'e.title', value: (p) => p.title, columns: ['title'] },
 };
 const DEFAULT_ORDER = [{ field: ResearchProjectOrderField.UPDATED_AT, direction: OrderDirection.DESC }];
 
@@ -345,5 +345,5 @@ export async function listResearchProjects(ctx: RequestContext, filter: Research
     qb.andWhere(`e.search @@ websearch_to_tsquery('english', :search)`, { search: filter.search.slice(0, 1000) });
   }
   applyWhere(qb, RESEARCH_PROJECT_WHERE, where);
-  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER), ctx.loaders);
 }

@@ -27,8 +27,8 @@ export function findSchoolByUrn(ctx: RequestContext, urn: string): Promise<Schoo
 }
 
 const SORTS: SortKeyTable<SchoolOrderField, School> = {
-  [SchoolOrderField.NAME]: { expression: 'school.name', value: (s) => s.name },
-  [SchoolOrderField.URN]: { expression: 'school.urn', value: (s) => s.urn },
+  [SchoolOrderField.NAME]: { expression: 'school.name', value: (s) => s.name, columns: ['name'] },
+  [SchoolOrderField.URN]: { expression: 'school.urn', value: (s) => s.urn, columns: ['urn'] },
 };
 const DEFAULT_ORDER = [{ field: SchoolOrderField.NAME, direction: OrderDirection.ASC }];
 
@@ -64,5 +64,5 @@ export async function listSchools(ctx: RequestContext, filter: SchoolFilter | nu
     );
   }
   applyWhere(qb, SCHOOL_WHERE, where);
-  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER), ctx.loaders);
 }

@@ -145,10 +145,10 @@ export function endSupportRequest(ctx: RequestContext, input: EndSupportRequestI
 
 /** Nullable dates as the far future: last in ascending order. */
 const SORTS: SortKeyTable<SupportRequestOrderField, SupportRequest> = {
-  [SupportRequestOrderField.RECEIVED_ON]: { expression: 'e.received_on', value: (r) => r.receivedOn, kind: 'date' },
-  [SupportRequestOrderField.PREFERRED_START]: { expression: "coalesce(e.preferred_start, DATE '9999-12-31')", value: (r) => r.preferredStart ?? '9999-12-31', kind: 'date' },
+  [SupportRequestOrderField.RECEIVED_ON]: { expression: 'e.received_on', value: (r) => r.receivedOn, kind: 'date', columns: ['receivedOn'] },
+  [SupportRequestOrderField.PREFERRED_START]: { expression: "coalesce(e.preferred_start, DATE '9999-12-31')", value: (r) => r.preferredStart ?? '9999-12-31', kind: 'date', columns: ['preferredStart'] },
   // Milliseconds, as a cursor carries them.
-  [SupportRequestOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (r) => r.updatedAt.toISOString(), kind: 'timestamp' },
+  [SupportRequestOrderField.UPDATED_AT]: { expression: "date_trunc('milliseconds', e.updated_at)", value: (r) => r.updatedAt.toISOString(), kind: 'timestamp', columns: ['updatedAt'] },
 };
 const DEFAULT_ORDER = [{ field: SupportRequestOrderField.RECEIVED_ON, direction: OrderDirection.DESC }];
 
@@ -166,5 +166,5 @@ export function listSupportRequests(
   if (filter?.commissionerTypes?.length) qb.andWhere('e.commissioner_type = ANY(:commissionerTypes)', { commissionerTypes: filter.commissionerTypes });
   if (filter?.supportedSchoolId) qb.andWhere('e.supported_school_id = :supportedSchoolId', { supportedSchoolId: expectGlobalId(filter.supportedSchoolId, 'School', 'filter.supportedSchoolId') });
   applyWhere(qb, SUPPORT_REQUEST_WHERE, where);
-  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER));
+  return paginate(qb, page, sortKeysOf(SORTS, order, DEFAULT_ORDER), ctx.loaders);
 }
