@@ -25,7 +25,7 @@ import { explorerRouter } from './ops/explorer';
 import { statusHeaders } from './ops/http-status';
 import { loadManifest, persistedDocuments } from './ops/persisted-documents';
 import { publicCachePlugin } from './ops/public-cache';
-import { createMetrics, Metrics } from './ops/metrics';
+import { createMetrics, measureOf, Metrics } from './ops/metrics';
 import { csvExport } from './ops/csv-export';
 import { migrations } from '../migrations';
 import { getSchema } from './schema';
@@ -157,7 +157,7 @@ export async function createServer({ dataSource, config, logger, verifyToken, ex
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         try {
-          const ctx = await createContext({ requestId: String(req.id), log: req.log, authorization: req.headers.authorization, allianceHeader: req.header('x-alliance-id') });
+          const ctx = await createContext({ requestId: String(req.id), log: req.log, authorization: req.headers.authorization, allianceHeader: req.header('x-alliance-id'), measure: measureOf(res) });
           // The response's end always ends the request's transaction (normally a no-op: endRequestPlugin
           // committed it): a client gone mid-request, or a request Apollo refuses before any plugin runs
           // (a batch, a body without a query), rolls back and gives the connection back. A client gone

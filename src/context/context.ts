@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { Forbidden } from '../common/errors';
 import { Logger } from '../common/logger';
 import { Loaders } from '../loaders';
+import type { RequestMeasure } from '../ops/metrics';
 import { ActingRole, MembershipRole } from '../modules/users/user-enums';
 import { User } from '../modules/users/user.entity';
 
@@ -61,4 +62,6 @@ export interface RequestContext {
   loaders: Loaders;
   /** Aggregates suppress any group of people smaller than this (SECURITY.md D2). */
   minGroupSize: number;
+  /** What /metrics records of this request (ops/metrics.ts); absent when it is not measured. */
+  measure?: RequestMeasure;
 }

@@ -8,6 +8,7 @@ import { parseAllianceRef } from '../modules/alliances/alliances.service';
 import { ActingRole, MembershipRole, UserStatus } from '../modules/users/user-enums';
 import { User } from '../modules/users/user.entity';
 import { Acting, RequestContext, Viewer, ViewerMembership } from './context';
+import type { RequestMeasure } from '../ops/metrics';
 import { beginRequestTransaction } from './request-transaction';
 
 export interface ContextInput {
@@ -17,6 +18,8 @@ export interface ContextInput {
   authorization?: string;
   /** The X-Alliance-Id header, as sent: an alliance's id or slug. */
   allianceHeader?: string;
+  /** What /metrics records of this request (metrics.ts `graphqlScope`), when it is measured. */
+  measure?: RequestMeasure;
 }
 
 export type ContextFactory = (input: ContextInput) => Promise<RequestContext>;
@@ -31,13 +34,13 @@ export function createContextFactory(dataSource: DataSource, verifyToken: TokenV
   if (options.wall === false) return withoutTheWall(dataSource, verifyToken, minGroupSize);
   return async (input) => {
     const subject = await verify(verifyToken, input.authorization);
-    const tx = await beginRequestTransaction(dataSource);
+    const tx = await beginRequestTransaction(dataSource, input.measure);
     try {
       // Identity is read with the owner's rights, before the switch to the runtime role: it decides the tenant.
       const viewer = subject ? await identify(tx.em, subject) : null;
       const acting = await settleActingAlliance(tx.em, viewer, input.allianceHeader);
       await tx.actAs(viewer, acting);
-      return { requestId: input.requestId, log: input.log, em: tx.em, end: tx.end, viewer, acting, loaders: createLoaders({ em: tx.em, acting }), minGroupSize };
+      return { requestId: input.requestId, log: input.log, em: tx.em, end: tx.end, viewer, acting, loaders: createLoaders({ em: tx.em, acting }), minGroupSize, measure: input.measure };
     } catch (error) {
       await tx.end(false);
       throw error;

@@ -2,6 +2,7 @@ import { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { PUBLIC_ROLE, RUNTIME_ROLE } from '../../migrations/support/row-level-security';
 import { isUuid } from '../common/text';
 import { ActingRole } from '../modules/users/user-enums';
+import { measureConnection, notePoolWait, RequestMeasure } from '../ops/metrics';
 import type { Acting, Viewer } from './context';
 
 /**
@@ -25,14 +26,17 @@ interface PoolClientLike {
   query(sql: string): Promise<{ command: string }>;
 }
 
-export async function beginRequestTransaction(dataSource: DataSource): Promise<RequestTransaction> {
+export async function beginRequestTransaction(dataSource: DataSource, measure?: RequestMeasure): Promise<RequestTransaction> {
   const runner = dataSource.createQueryRunner();
+  notePoolWait(dataSource, measure);
   try {
     await runner.connect();
   } catch (error) {
     await destroy(runner, error);
     throw error;
   }
+  // Every statement on this connection until it is given back is the request's (/metrics).
+  measureConnection(clientOf(runner), measure);
   const connection = serialize(runner);
   keepOpenUntilEnd(runner);
   let ending: Promise<boolean> | undefined;
@@ -123,12 +127,13 @@ function serialize(runner: QueryRunner): Serialized {
 async function finish(runner: QueryRunner, connection: Serialized, commit: boolean): Promise<boolean> {
   if (runner.isReleased) return false;
   connection.closed = true;
-  const client = (runner as unknown as { databaseConnection?: PoolClientLike }).databaseConnection;
+  const client = clientOf(runner);
   const depth = (runner as unknown as RunnerState).transactionDepth;
   try {
     // Ended before its transaction began (a refused token, an unknown alliance): nothing to undo.
     if (!runner.isTransactionActive) {
       await connection.last(async () => undefined);
+      measureConnection(client, undefined);
       await runner.release();
       return false;
     }
@@ -142,6 +147,7 @@ async function finish(runner: QueryRunner, connection: Serialized, commit: boole
       }
       return (await client!.query('COMMIT')).command === 'COMMIT';
     });
+    measureConnection(client, undefined);
     await runner.release();
     return committed;
   } catch (error) {
@@ -151,5 +157,8 @@ async function finish(runner: QueryRunner, connection: Serialized, commit: boole
 }
 /** Returns the connection to the pool as broken, so the pool closes it: the server then rolls back whatever was open. */
 async function destroy(runner: QueryRunner, error: unknown): Promise<void> {
+  measureConnection(clientOf(runner), undefined);
   await (runner as unknown as { releasePostgresConnection(err: unknown): Promise<void> }).releasePostgresConnection(error ?? new Error('discarded'));
 }
+
+const clientOf = (runner: QueryRunner) => (runner as unknown as { databaseConnection?: PoolClientLike }).databaseConnection;
