@@ -7,9 +7,9 @@ import { DataSource } from 'typeorm';
 
 /**
  * Prometheus metrics (prom-client). SQL statements and pool waits are counted where every statement
- * passes, pg's Client.query and Pool.connect, and attributed to the GraphQL request in whose async
- * context they run: so the counts hold however a request gets its connection (the pool's manager or
- * a transaction of its own).
+ * passes, pg's Client.query and Pool.connect, and attributed to a GraphQL request by its connection:
+ * every statement of a request runs on the one connection its transaction holds (the request budget's
+ * own pool aside, which counts as "other"), marked with the request's measure until it is given back.
  */
 export const registry = new client.Registry();
 client.collectDefaultMetrics({ register: registry });
