@@ -2,7 +2,7 @@ import { Logger, runMigrations, TimestampDigest } from 'graphile-worker';
 import pino from 'pino';
 import { registry } from '../src/ops/metrics';
 import { atLondonTime, REVIEW_SWEEP_TIME } from '../src/jobs/schedule';
-import { REVIEW_SWEEP } from '../src/jobs/tasks';
+import { REVIEW_SWEEP, taskList } from '../src/jobs/tasks';
 import { JOBS_SCHEMA, JobWorker, startJobWorker } from '../src/jobs/worker';
 import { createAlliance } from './factories';
 import { createPerson } from './factories/users';
@@ -53,9 +53,11 @@ describe('the job queue', () => {
     await sql(`INSERT INTO ${JOBS_SCHEMA}._private_known_crontabs (identifier, known_since) VALUES ($1, $2)`, [REVIEW_SWEEP, new Date(+due - 60_000)]);
 
     const started: string[] = [];
-    const workers: JobWorker[] = await Promise.all([1, 2].map(() => startJobWorker({ connectionString: db.url, logger: silent })));
+    // Each worker's tasks record their own runs: a listener attached after start could miss a run that began at once.
+    const recorded = (n: number) =>
+      Object.fromEntries(Object.entries(taskList(silent)).map(([name, task]) => [name, ((payload, helpers) => (started.push(`${name} on worker ${n}`), task!(payload, helpers))) as typeof task]));
+    const workers: JobWorker[] = await Promise.all([1, 2].map((n) => startJobWorker({ connectionString: db.url, logger: silent, tasks: recorded(n) })));
     try {
-      workers.forEach((worker, n) => worker.events.on('job:start', ({ job }) => started.push(`${job.task_identifier} on worker ${n + 1}`)));
       await until(async () => (await sql(`SELECT 1 FROM designation_reviews WHERE designation_id = $1`, [id])).length === 1, 'the sweep');
       await until(async () => (await sql(`SELECT 1 FROM ${JOBS_SCHEMA}.jobs`)).length === 0, 'the job to complete');
       // Long enough for a second job, had another process scheduled one.
