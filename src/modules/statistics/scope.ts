@@ -1,7 +1,7 @@
 import { isPlatformAnalystViewer } from '../../auth/rules';
 import { BadUserInput, Forbidden } from '../../common/errors';
 import { actingOf, RequestContext } from '../../context/context';
-import { parseAllianceRef } from '../alliances/alliances.service';
+import { findAllianceByRef } from '../alliances/alliances.service';
 import { CodeName } from '../schools/code-name';
 import { ActingRole } from '../users/user-enums';
 import { Group } from './cells';
@@ -32,15 +32,12 @@ export function countingFor(ctx: RequestContext, platform: boolean, what: string
   return { platform: false, analyst, allianceId: acting.allianceId };
 }
 
-/** The ids of alliances named by slug, id or global id; an unknown one is the caller's mistake, named by `field`. */
+/** The ids of alliances named by slug, id or global id (through the alliances' loaders); an unknown one is the caller's mistake, named by `field`. */
 export async function resolveAlliances(ctx: RequestContext, refs: string[], field: string): Promise<string[]> {
-  const parsed = refs.map((ref) => [ref, parseAllianceRef(ref)] as const);
-  const ids = parsed.flatMap(([, p]) => (p && 'id' in p ? [p.id] : []));
-  const slugs = parsed.flatMap(([, p]) => (p && 'slug' in p ? [p.slug] : []));
-  const rows: { id: string; slug: string }[] = await ctx.em.query(`SELECT id, slug FROM alliances WHERE id = ANY($1::uuid[]) OR slug = ANY($2::text[])`, [ids, slugs]);
-  const unknown = parsed.find(([, p]) => !p || !rows.some((r) => ('id' in p ? r.id === p.id : r.slug === p.slug)));
-  if (unknown) throw new BadUserInput(`no alliance "${unknown[0]}"`, field);
-  return rows.map((r) => r.id);
+  const found = await Promise.all(refs.map((ref) => findAllianceByRef(ctx, ref)));
+  const unknown = refs.find((_, i) => !found[i]);
+  if (unknown !== undefined) throw new BadUserInput(`no alliance "${unknown}"`, field);
+  return found.map((alliance) => alliance!.id);
 }
 
 /** The slug and name of each alliance a grouping by ALLIANCE shows, in one statement. */
